@@ -1,0 +1,107 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from finsam.access import Role, associations_for
+from finsam.models import AccessGrant, Association
+
+
+class AssociationScopedAdmin(SimpleHistoryAdmin):
+    """Admin for a domain model: office staff see and change rows of their own associations only.
+
+    Django's per-model permissions are not used for this; the association grants decide. Choices of
+    foreign keys are limited the same way, so a row cannot be moved into another association.
+    """
+
+    def _office_association_ids(self, request):
+        return associations_for(request.user, roles=[Role.KANSLI])
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(
+            **{f"{self.model.association_path}__in": self._office_association_ids(request)}
+        )
+
+    def _may_use(self, request, obj=None) -> bool:
+        user = request.user
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        allowed = self._office_association_ids(request)
+        if obj is None:
+            return allowed.exists()
+        return allowed.filter(association_id=obj.get_association_id()).exists()
+
+    def has_module_permission(self, request):
+        return self._may_use(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_use(request, obj)
+
+    def has_add_permission(self, request):
+        return self._may_use(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_use(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_use(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        related = db_field.related_model
+        if not request.user.is_superuser and hasattr(related, "association_path"):
+            kwargs["queryset"] = related._default_manager.filter(
+                **{f"{related.association_path}__in": self._office_association_ids(request)}
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        related = db_field.related_model
+        if not request.user.is_superuser and hasattr(related, "association_path"):
+            kwargs["queryset"] = related._default_manager.filter(
+                **{f"{related.association_path}__in": self._office_association_ids(request)}
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class SuperuserOnlyAdmin(SimpleHistoryAdmin):
+    """Associations and grants are managed by superusers only."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return self.has_module_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+
+class AccessGrantInline(admin.TabularInline):
+    model = AccessGrant
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Association)
+class AssociationAdmin(SuperuserOnlyAdmin):
+    list_display = ["name", "short_name", "slug", "org_number", "county"]
+    search_fields = ["name", "short_name", "slug", "org_number"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [AccessGrantInline]
+
+
+@admin.register(AccessGrant)
+class AccessGrantAdmin(SuperuserOnlyAdmin):
+    list_display = ["user", "association", "role"]
+    list_filter = ["role", "association"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "association__name"]
+    autocomplete_fields = ["user", "association"]

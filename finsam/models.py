@@ -1,0 +1,154 @@
+"""Associations (samordningsförbund) and who may do what in them."""
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from finsam.history import AssociationHistoryBase
+from finsam.lib.periods import DatePrecision, format_vague_date, normalise_vague_date
+
+# First path segments the site itself uses; an association's slug may not take them.
+RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media", "i18n", "api", "sprak"})
+
+org_number_validator = RegexValidator(
+    r"^\d{6}-\d{4}$", _("Ange organisationsnumret som tio siffror med bindestreck, t.ex. 222000-2733.")
+)
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset of rows that belong to an association, reachable along the model's `association_path`."""
+
+    def for_associations(self, association_ids):
+        return self.filter(**{f"{self.model.association_path}__in": association_ids})
+
+    def visible_to(self, user):
+        from finsam.access import associations_for
+
+        if user.is_superuser:
+            return self
+        return self.for_associations(associations_for(user))
+
+    def editable_by(self, user):
+        from finsam.access import Role, associations_for
+
+        if user.is_superuser:
+            return self
+        return self.for_associations(associations_for(user, roles=[Role.KANSLI]))
+
+
+class AssociationOwned(models.Model):
+    """Base for every domain model: knows its association, records its history.
+
+    `association_path` names the lookup from the model to its Association ("association" for a direct foreign
+    key, "member__association" for a row below a member, …); scoping, the admin and the history page use it.
+    """
+
+    association_path: ClassVar[str] = "association"
+
+    class Meta:
+        abstract = True
+
+    def get_association_id(self) -> int | None:
+        target = self
+        for step in self.association_path.split("__")[:-1]:
+            target = getattr(target, step, None)
+            if target is None:
+                return None
+        return getattr(target, f"{self.association_path.split('__')[-1]}_id", None)
+
+
+class Association(AssociationOwned):  # samordningsförbund
+    association_path: ClassVar[str] = "pk"
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=60, help_text=_("T.ex. RAR."))
+    slug = models.SlugField(
+        _("adressnamn"),
+        max_length=60,
+        unique=True,
+        help_text=_("Används i webbadressen, t.ex. rar-sormland. Små bokstäver, siffror och bindestreck."),
+    )
+    org_number = models.CharField(
+        _("organisationsnummer"), max_length=11, blank=True, validators=[org_number_validator]
+    )
+    county = models.CharField(_("län"), max_length=60, blank=True)
+    founded = models.DateField(_("bildat"), null=True, blank=True)
+    founded_precision = models.CharField(
+        _("precision för bildat"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Hur exakt datumet är känt, t.ex. År för ”bildades våren 2005”."),
+    )
+
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("samordningsförbund")
+        verbose_name_plural = _("samordningsförbund")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("association", kwargs={"slug": self.slug})
+
+    def get_association_id(self) -> int | None:
+        return self.pk
+
+    @property
+    def founded_display(self) -> str:
+        return format_vague_date(self.founded, self.founded_precision)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("Adressnamnet ”%(slug)s” används av systemet. Välj ett annat.")
+                    % {"slug": self.slug}
+                }
+            )
+        if self.founded:
+            self.founded = normalise_vague_date(self.founded, self.founded_precision)
+
+
+class Role(models.TextChoices):
+    KANSLI = "kansli", _("Kansli")
+    STYRELSE = "styrelse", _("Styrelse")
+    REVISOR = "revisor", _("Revisor")
+
+
+class AccessGrant(AssociationOwned):
+    """A user's role in one association. Without a grant the association does not exist for the user."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grants", verbose_name=_("användare")
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="grants", verbose_name=_("samordningsförbund")
+    )
+    role = models.CharField(_("roll"), max_length=10, choices=Role.choices)
+
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association__name", "user__username"]
+        verbose_name = _("behörighet")
+        verbose_name_plural = _("behörigheter")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "association"], name="one_role_per_user_and_association"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=[choice.value for choice in Role]), name="grant_role_is_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.association} ({self.get_role_display()})"

@@ -1,0 +1,37 @@
+"""Template filters for amounts and vague dates; loaded as builtins in every template."""
+
+from django import template
+
+from finsam.lib import money
+from finsam.lib.periods import format_vague_date
+
+register = template.Library()
+
+
+@register.filter
+def kr(value):
+    """`{{ 1308750|kr }}` -> `1 308 750 kr`; empty for None."""
+    if value is None or value == "":
+        return ""
+    return money.format_kr(int(value))
+
+
+@register.filter
+def tkr(value):
+    """`{{ 1308750|tkr }}` -> `1 309 tkr`; empty for None."""
+    if value is None or value == "":
+        return ""
+    return money.format_tkr(int(value))
+
+
+@register.filter
+def amount(value):
+    """Grouped digits without unit, for table cells whose header names the unit."""
+    if value is None or value == "":
+        return ""
+    return money.group_thousands(int(value))
+
+
+@register.simple_tag
+def vague_date(value, precision):
+    return format_vague_date(value, precision)

@@ -1,0 +1,58 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+
+
+def test_deploy_check_reports_nothing_with_debug_off_and_a_real_secret():
+    result = _manage(
+        "check",
+        "--deploy",
+        DEBUG="0",
+        SECRET_KEY="a-real-secret-of-sufficient-length-and-variety-7f3k9x2q8w1z5v6n4m",
+        ALLOWED_HOSTS="finsam.example.se",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_debug_off_without_a_secret_is_refused_with_a_clear_message():
+    env = {"DEBUG": "0"}
+    result = _manage("check", **{**env, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY måste sättas när DEBUG=0" in result.stderr
+
+
+def test_the_ui_is_swedish_by_default_even_for_an_english_browser(client, office_user, association):
+    client.force_login(office_user)
+    response = client.get(
+        reverse("association", kwargs={"slug": association.slug}), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert '<html lang="sv">' in response.content.decode()
+    assert "Om förbundet" in response.content.decode()
+
+
+def test_english_can_be_chosen(client, office_user, association):
+    client.force_login(office_user)
+    url = reverse("association", kwargs={"slug": association.slug})
+    response = client.post(reverse("set_language"), {"language": "en", "next": url})
+    assert response.status_code == 302
+    page = client.get(url).content.decode()
+    assert '<html lang="en">' in page
+    assert "About the association" in page
