@@ -1,4 +1,6 @@
-"""factory_boy factories with fixed defaults. Each app's factories follow the core ones below."""
+"""Factories for the core: users, associations and access grants."""
+
+__all__ = ["AccessGrantFactory", "AssociationFactory", "UserFactory"]
 
 import datetime
 

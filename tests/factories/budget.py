@@ -1,0 +1,3 @@
+"""Factories for the budget app."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Factories for the followup app."""
+
+__all__: list[str] = []
