@@ -1,7 +1,8 @@
 """Member organisations of an association and their fees.
 
 Contract used by other apps (keep these names): MemberOrganisation(association, name, kind, member_from,
-member_to), MemberKind, FeeYear(association, year, total, status).
+member_to), MemberKind, FeeYear(association, year, total, status), Population(member, reference_date,
+age_band, inhabitants), AgeBand.
 """
 
 from django.db import models
@@ -88,3 +89,41 @@ class FeeYear(AssociationOwned):  # medlemsavgifter (medlemsinsatser) för ett �
 
     def __str__(self) -> str:
         return f"{self.association.short_name} {self.year}"
+
+
+class AgeBand(models.TextChoices):
+    AGE_16_64 = "16-64", _("16–64 år")
+    AGE_16_65 = "16-65", _("16–65 år")
+
+
+class Population(AssociationOwned):  # invånare i arbetsför ålder
+    """Inhabitants of a municipality in an age band on a reference date (usually 1 November of the year
+    before the fee year); used for the fee split (members) and the försörjningsmått (followup)."""
+
+    association_path = "member__association"
+
+    member = models.ForeignKey(
+        MemberOrganisation, on_delete=models.CASCADE, related_name="populations", verbose_name=_("kommun")
+    )
+    reference_date = models.DateField(_("per datum"))
+    age_band = models.CharField(
+        _("åldersgrupp"), max_length=5, choices=AgeBand.choices, default=AgeBand.AGE_16_64
+    )
+    inhabitants = models.PositiveIntegerField(_("antal invånare"))
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["member", "reference_date"]
+        verbose_name = _("befolkning")
+        verbose_name_plural = _("befolkning")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "reference_date", "age_band"],
+                name="one_population_per_member_date_and_band",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.reference_date:%Y-%m-%d} ({self.age_band})"

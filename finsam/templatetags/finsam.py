@@ -35,3 +35,19 @@ def amount(value):
 @register.simple_tag
 def vague_date(value, precision):
     return format_vague_date(value, precision)
+
+
+@register.filter
+def table_rows(table):
+    """A Table's rows as formatted cells, in column order, for `partials/table.html`."""
+    from finsam.lib.tables import CellKind, format_cell
+
+    numeric = {CellKind.AMOUNT, CellKind.COUNT, CellKind.PERCENT}
+    rendered = []
+    for row in table.rows:
+        cells = [
+            {"text": format_cell(row.cells.get(column.key), column), "numeric": column.kind in numeric}
+            for column in table.columns
+        ]
+        rendered.append({"kind": row.kind.value, "level": row.level, "note": row.note, "cells": cells})
+    return rendered

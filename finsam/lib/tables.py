@@ -1,0 +1,99 @@
+"""Tables as plain data: what a page, the plan PDF and the Excel workbook all show.
+
+Each app builds its tables once (in `<app>/exports.py`) as a `Table`; the page renders it with the partial
+`templates/finsam/partials/table.html`, the PDF reuses that partial, and the workbook writer writes the same rows,
+with every derived row as a live formula over the rows it is derived from (`Row.terms`).
+
+Amount cells hold whole kronor (int) whatever the column's unit; the unit ("kr" or "tkr") only decides the
+presentation, so a total in tkr is always computed from the exact kronor, never from rounded figures.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from finsam.lib import money
+
+
+class CellKind(StrEnum):
+    TEXT = "text"
+    AMOUNT = "amount"  # int kronor, shown in the column's unit
+    COUNT = "count"  # int
+    PERCENT = "percent"  # Decimal, 0–100
+    DATE = "date"  # already formatted text (vague dates are formatted by their owner)
+
+
+class RowKind(StrEnum):
+    ITEM = "item"
+    HEADING = "heading"  # a group title, no figures
+    SUBTOTAL = "subtotal"  # derived: the sum of its terms
+    TOTAL = "total"  # derived: the sum of its terms, the table's bottom line
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: CellKind = CellKind.TEXT
+    unit: str = ""  # "kr" or "tkr" for amounts
+
+
+@dataclass
+class Row:
+    cells: dict  # column key -> value (None for an empty cell)
+    kind: RowKind = RowKind.ITEM
+    # For derived rows: (index of another row of the same table, +1 or -1). Each amount/count cell of this row
+    # equals the signed sum of those rows' cells; the workbook writes it as a formula over exactly these rows.
+    terms: tuple[tuple[int, int], ...] = ()
+    level: int = 0  # indentation (0 = top level)
+    note: str = ""  # e.g. "hämtat från insatserna" – where a figure comes from
+
+    @property
+    def is_derived(self) -> bool:
+        return self.kind in (RowKind.SUBTOTAL, RowKind.TOTAL)
+
+
+@dataclass
+class Table:
+    key: str  # stable identifier, e.g. "member_fees"; also the workbook sheet's name source
+    caption: str
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # printed under the table
+
+    def add(self, row: Row) -> int:
+        """Append a row and return its index (for later rows' `terms`)."""
+        self.rows.append(row)
+        return len(self.rows) - 1
+
+    def figure_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.kind in (CellKind.AMOUNT, CellKind.COUNT)]
+
+    def inconsistencies(self) -> list[str]:
+        """Derived rows whose figures are not the signed sum of their terms (should always be empty)."""
+        problems = []
+        for index, row in enumerate(self.rows):
+            if not row.is_derived:
+                continue
+            for column in self.figure_columns():
+                value = row.cells.get(column.key)
+                if value is None:
+                    continue
+                expected = sum(sign * (self.rows[i].cells.get(column.key) or 0) for i, sign in row.terms)
+                if value != expected:
+                    problems.append(f"{self.key} row {index} column {column.key}: {value} != {expected}")
+        return problems
+
+
+def format_cell(value, column: Column) -> str:
+    """A cell as text for pages and the PDF (the workbook writes the raw values with number formats)."""
+    if value is None or value == "":
+        return ""
+    if column.kind == CellKind.AMOUNT:
+        if column.unit == "tkr":
+            return money.group_thousands(money.kronor_to_thousands(int(value)))
+        return money.group_thousands(int(value))
+    if column.kind == CellKind.COUNT:
+        return money.group_thousands(int(value))
+    if column.kind == CellKind.PERCENT:
+        return f"{value:.1f}".replace(".", ",") + "\u00a0%"
+    return str(value)
