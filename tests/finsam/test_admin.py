@@ -44,3 +44,58 @@ def test_the_admin_login_address_leads_office_staff_on_into_the_admin(client, of
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
+
+
+def _scoped_admin_request(user):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+def test_scoped_admin_shows_office_staff_only_their_associations_rows(
+    office_user, association, other_association
+):
+    from django.contrib import admin as django_admin
+
+    from finsam.admin import AssociationScopedAdmin
+    from members.models import MemberOrganisation
+    from projects.models import Project
+    from tests.factories import MemberOrganisationFactory, ProjectFactory
+
+    own = MemberOrganisationFactory(association=association, name="Egen kommun")
+    foreign = MemberOrganisationFactory(association=other_association, name="Annans kommun")
+    request = _scoped_admin_request(office_user)
+
+    member_admin = AssociationScopedAdmin(MemberOrganisation, django_admin.site)
+    assert list(member_admin.get_queryset(request)) == [own]
+    assert member_admin.has_change_permission(request, own)
+    assert not member_admin.has_change_permission(request, foreign)
+    assert not member_admin.has_delete_permission(request, foreign)
+
+    # a project's owner can only be chosen among the user's own associations' members
+    project_admin = AssociationScopedAdmin(Project, django_admin.site)
+    owner_field = project_admin.formfield_for_foreignkey(Project._meta.get_field("owner"), request)
+    assert list(owner_field.queryset) == [own]
+
+    # rows below another model are scoped along their association path
+    own_project = ProjectFactory(owner=own)
+    ProjectFactory(owner=foreign)
+    from projects.models import ProjectYearAmount
+
+    ProjectYearAmount.objects.create(project=own_project, year=2010, amount=5)
+    amount_admin = AssociationScopedAdmin(ProjectYearAmount, django_admin.site)
+    assert [row.project for row in amount_admin.get_queryset(request)] == [own_project]
+
+
+def test_scoped_admin_refuses_board_members(board_user, association):
+    from django.contrib import admin as django_admin
+
+    from finsam.admin import AssociationScopedAdmin
+    from members.models import MemberOrganisation
+
+    member_admin = AssociationScopedAdmin(MemberOrganisation, django_admin.site)
+    request = _scoped_admin_request(board_user)
+    assert not member_admin.has_module_permission(request)
+    assert list(member_admin.get_queryset(request)) == []

@@ -56,3 +56,9 @@ def test_english_can_be_chosen(client, office_user, association):
     page = client.get(url).content.decode()
     assert '<html lang="en">' in page
     assert "About the association" in page
+
+
+def test_the_language_switch_names_each_language_in_itself(client, office_user, association):
+    client.force_login(office_user)
+    page = client.get(reverse("association", kwargs={"slug": association.slug})).content.decode()
+    assert 'lang="en">English</button>' in page
