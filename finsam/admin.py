@@ -5,7 +5,30 @@ from finsam.access import Role, associations_for
 from finsam.models import AccessGrant, Association
 
 
-class AssociationScopedAdmin(SimpleHistoryAdmin):
+class ScopedChoicesMixin:
+    """Foreign-key and many-to-many choices limited to the office user's own associations' rows."""
+
+    def _limit(self, db_field, request, kwargs):
+        related = db_field.related_model
+        if not request.user.is_superuser and hasattr(related, "association_path"):
+            allowed = associations_for(request.user, roles=[Role.KANSLI])
+            kwargs["queryset"] = related._default_manager.filter(
+                **{f"{related.association_path}__in": allowed}
+            )
+        return kwargs
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(db_field, request, **self._limit(db_field, request, kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return super().formfield_for_manytomany(db_field, request, **self._limit(db_field, request, kwargs))
+
+
+class ScopedInline(ScopedChoicesMixin, admin.TabularInline):
+    """An inline of an AssociationScopedAdmin; its choices are scoped the same way."""
+
+
+class AssociationScopedAdmin(ScopedChoicesMixin, SimpleHistoryAdmin):
     """Admin for a domain model: office staff see and change rows of their own associations only.
 
     Django's per-model permissions are not used for this; the association grants decide. Choices of
@@ -48,22 +71,6 @@ class AssociationScopedAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return self._may_use(request, obj)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        related = db_field.related_model
-        if not request.user.is_superuser and hasattr(related, "association_path"):
-            kwargs["queryset"] = related._default_manager.filter(
-                **{f"{related.association_path}__in": self._office_association_ids(request)}
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        related = db_field.related_model
-        if not request.user.is_superuser and hasattr(related, "association_path"):
-            kwargs["queryset"] = related._default_manager.filter(
-                **{f"{related.association_path}__in": self._office_association_ids(request)}
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class SuperuserOnlyAdmin(SimpleHistoryAdmin):
