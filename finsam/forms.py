@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.models import Association
 
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class GuardedModelForm(forms.ModelForm):
     """A model form that refuses to overwrite a change made by someone else since the form was opened.
@@ -49,8 +51,31 @@ class GuardedModelForm(forms.ModelForm):
         return cleaned
 
 
+class AssociationBoundForm(GuardedModelForm):
+    """A model form for a row of one association: choices limited to it, uniqueness checked within it."""
+
+    def __init__(self, *args, association, **kwargs):
+        self.association = association
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                related = field.queryset.model
+                field.queryset = field.queryset.filter(**{related.association_path: association})
+        if hasattr(self.instance, "association_id") and not self.instance.pk:
+            self.instance.association = association
+
+    def _post_clean(self):
+        super()._post_clean()
+        # Constraints that involve the association (not a form field) are checked here too, so a duplicate
+        # gets the constraint's message instead of a database error.
+        try:
+            self.instance.validate_constraints(exclude=set(self.errors))
+        except forms.ValidationError as error:
+            self._update_errors(error)
+
+
 class AssociationForm(GuardedModelForm):
     class Meta:
         model = Association
         fields = ["name", "short_name", "org_number", "county", "founded", "founded_precision"]
-        widgets = {"founded": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"founded": DATE_WIDGET}

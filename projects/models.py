@@ -1,8 +1,11 @@
-"""Projects (insatser) the association funds.
+"""Projects (insatser) the association funds, from application and board decision to requisitions.
 
 Contract used by other apps (keep these names): Project(association, number, name, owner, kind, status, start,
 start_precision, end, end_precision), ProjectKind, ProjectStatus, ProjectYearAmount(project, year, amount).
-A project's granted total is the sum of its yearly amounts (derived, never stored beside them).
+
+Money: the board decides a granted total (Decision.granted_amount, whole kronor; a later decision may add to or
+reduce it); the project's yearly amounts split that total over calendar years and must always add up to the sum of
+its granted decisions (checked by the services and forms, see projects/amounts.py).
 """
 
 from django.db import models
@@ -27,6 +30,24 @@ class ProjectStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Avbruten")
 
 
+class StartStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Bekräftad")
+    PRELIMINARY = "preliminary", _("Preliminär")
+    DELAYED = "delayed", _("Försenad")
+    UNKNOWN = "unknown", _("Okänd period")
+
+
+class ProjectQuerySet(ScopedQuerySet):
+    def running_in(self, year: int):
+        """Projects with an amount for `year`, or planned/running ones whose period touches it.
+
+        A project that has ended without a known end date (older plans) shows only in the years it has amounts.
+        """
+        period = Q(start__year__lte=year) & (Q(end__isnull=True) | Q(end__year__gte=year))
+        active = Q(status__in=[ProjectStatus.PLANNED, ProjectStatus.RUNNING])
+        return self.filter(Q(year_amounts__year=year) | (period & active)).distinct()
+
+
 class Project(AssociationOwned):  # insats (äldre dokument: projekt)
     association = models.ForeignKey(
         "finsam.Association",
@@ -41,7 +62,35 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
         on_delete=models.PROTECT,
         related_name="owned_projects",
         verbose_name=_("insatsägare"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt bara om ägaren inte är känd (t.ex. ur ett äldre dokument)."),
     )
+    participants = models.ManyToManyField(
+        "members.MemberOrganisation",
+        blank=True,
+        related_name="participating_projects",
+        verbose_name=_("deltagande medlemmar"),
+    )
+    whole_county = models.BooleanField(_("hela länet"), default=False)
+    area_municipalities = models.ManyToManyField(
+        "members.MemberOrganisation",
+        blank=True,
+        related_name="area_projects",
+        verbose_name=_("område (kommuner)"),
+    )
+    focus = models.CharField(_("inriktning"), max_length=200, blank=True)
+    target_group = models.CharField(_("målgrupp"), max_length=200, blank=True)
+    long_term_county_wide = models.BooleanField(
+        _("långsiktig och länsövergripande"),
+        default=False,
+        help_text=_("Räknas in i andelen för 75/25-regeln."),
+    )
+    esf_funded = models.BooleanField(_("ESF-finansierad"), default=False)
+    start_status = models.CharField(
+        _("status för start"), max_length=12, choices=StartStatus.choices, default=StartStatus.CONFIRMED
+    )
+    note = models.CharField(_("anmärkning"), max_length=300, blank=True)
     kind = models.CharField(
         _("slag"), max_length=10, choices=ProjectKind.choices, default=ProjectKind.INDIVIDUAL
     )
@@ -57,8 +106,10 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
         _("precision för slut"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
 
-    objects = ScopedQuerySet.as_manager()
-    history = HistoricalRecords(bases=[AssociationHistoryBase])
+    objects = ProjectQuerySet.as_manager()
+    history = HistoricalRecords(
+        bases=[AssociationHistoryBase], m2m_fields=[participants, area_municipalities]
+    )
 
     class Meta:
         ordering = ["association", "start", "name"]
@@ -72,6 +123,26 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
 
     def __str__(self) -> str:
         return f"{self.number} {self.name}".strip()
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("projects:detail", kwargs={"slug": self.association.slug, "pk": self.pk})
+
+    @property
+    def start_display(self) -> str:
+        from finsam.lib.periods import format_vague_date
+
+        text = format_vague_date(self.start, self.start_precision)
+        if self.start_status in (StartStatus.PRELIMINARY, StartStatus.DELAYED):
+            text = f"{self.get_start_status_display()}, prel. {text}"
+        return text
+
+    @property
+    def end_display(self) -> str:
+        from finsam.lib.periods import format_vague_date
+
+        return format_vague_date(self.end, self.end_precision)
 
 
 class ProjectYearAmount(AssociationOwned):  # beviljat belopp per kalenderår
@@ -97,3 +168,255 @@ class ProjectYearAmount(AssociationOwned):  # beviljat belopp per kalenderår
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}"
+
+
+class ApplicationRound(AssociationOwned):  # ansökningsomgång
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="application_rounds",
+        verbose_name=_("samordningsförbund"),
+    )
+    name = models.CharField(_("namn"), max_length=100, help_text=_("T.ex. Våren 2023."))
+    deadline = models.DateField(_("sista ansökningsdag"))
+    decision_meeting = models.DateField(_("beslutande styrelsemöte"), null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "-deadline"]
+        verbose_name = _("ansökningsomgång")
+        verbose_name_plural = _("ansökningsomgångar")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ApplicationStatus(models.TextChoices):
+    RECEIVED = "received", _("Inkommen")
+    GRANTED = "granted", _("Beviljad")
+    DECLINED = "declined", _("Avslagen")
+    WITHDRAWN = "withdrawn", _("Återkallad")
+
+
+class Application(AssociationOwned):  # ansökan
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("samordningsförbund"),
+    )
+    round = models.ForeignKey(
+        ApplicationRound,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("ansökningsomgång"),
+    )
+    name = models.CharField(_("insatsens namn"), max_length=200)
+    applicant = models.ForeignKey(
+        "members.MemberOrganisation",
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("sökande (insatsägare)"),
+    )
+    participants = models.ManyToManyField(
+        "members.MemberOrganisation",
+        blank=True,
+        related_name="participating_applications",
+        verbose_name=_("deltagande medlemmar"),
+    )
+    whole_county = models.BooleanField(_("hela länet"), default=False)
+    area_municipalities = models.ManyToManyField(
+        "members.MemberOrganisation",
+        blank=True,
+        related_name="area_applications",
+        verbose_name=_("område (kommuner)"),
+    )
+    focus = models.CharField(_("inriktning"), max_length=200, blank=True)
+    target_group = models.CharField(_("målgrupp"), max_length=200, blank=True)
+    kind = models.CharField(
+        _("slag"), max_length=10, choices=ProjectKind.choices, default=ProjectKind.INDIVIDUAL
+    )
+    start = models.DateField(_("planerad start"))
+    end = models.DateField(_("planerat slut"))
+    received_on = models.DateField(_("inkom"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(
+        bases=[AssociationHistoryBase], m2m_fields=[participants, area_municipalities]
+    )
+
+    class Meta:
+        ordering = ["association", "-start", "name"]
+        verbose_name = _("ansökan")
+        verbose_name_plural = _("ansökningar")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="application_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ApplicationYearAmount(AssociationOwned):  # sökt belopp per år
+    association_path = "application__association"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="year_amounts", verbose_name=_("ansökan")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.BigIntegerField(_("sökt belopp (kr)"))  # kronor
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["application", "year"]
+        verbose_name = _("sökt belopp per år")
+        verbose_name_plural = _("sökta belopp per år")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "year"], name="one_applied_amount_per_year"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="applied_amount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.year}"
+
+
+class DecisionOutcome(models.TextChoices):
+    GRANTED = "granted", _("Beviljad")
+    DECLINED = "declined", _("Avslag")
+
+
+class Decision(AssociationOwned):  # styrelsebeslut
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        verbose_name=_("samordningsförbund"),
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("ansökan"),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("insats"),
+    )
+    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    meeting = models.CharField(
+        _("sammanträde"), max_length=100, blank=True, help_text=_("T.ex. Styrelsemöte 2023-03-15, § 12.")
+    )
+    reference = models.CharField(_("diarienummer (Dnr)"), max_length=40, blank=True)
+    outcome = models.CharField(
+        _("beslut"), max_length=10, choices=DecisionOutcome.choices, default=DecisionOutcome.GRANTED
+    )
+    # kronor; the amount this decision grants (a later decision may add to or, negative, reduce the project)
+    granted_amount = models.BigIntegerField(_("beviljat belopp (kr)"), default=0)
+    conditions = models.TextField(_("villkor"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "decided_on", "pk"]
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome="granted") | Q(granted_amount=0),
+                name="a_declined_decision_grants_nothing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        date = self.decided_on.isoformat() if self.decided_on else _("okänt datum")
+        return f"{self.get_outcome_display()} {date}"
+
+
+class Requisition(AssociationOwned):  # rekvirerade medel
+    association_path = "project__association"
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="requisitions", verbose_name=_("insats")
+    )
+    period_start = models.DateField(_("period från"))
+    period_end = models.DateField(_("period till"))
+    amount = models.BigIntegerField(_("rekvirerat belopp (kr)"))  # kronor
+    received_on = models.DateField(_("inkom"), null=True, blank=True)
+    note = models.CharField(_("anmärkning"), max_length=200, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["project", "period_start"]
+        verbose_name = _("rekvisition")
+        verbose_name_plural = _("rekvisitioner")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="requisition_period_in_order"
+            ),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="requisition_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.period_start:%Y-%m-%d}–{self.period_end:%Y-%m-%d}"
+
+
+class ProjectRules(AssociationOwned):  # förbundets regler för insatser
+    association = models.OneToOneField(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="project_rules",
+        verbose_name=_("samordningsförbund"),
+    )
+    max_length_months = models.PositiveSmallIntegerField(
+        _("längsta insatstid (månader)"),
+        null=True,
+        blank=True,
+        default=36,
+        help_text=_("T.ex. 36 för högst tre år."),
+    )
+    min_long_term_share = models.DecimalField(
+        _("lägsta andel i långsiktiga länsövergripande insatser (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("T.ex. 75. Lämna tomt om förbundet inte har regeln."),
+    )
+    share_rule_from_year = models.PositiveSmallIntegerField(
+        _("andelsregeln gäller från år"), null=True, blank=True, help_text=_("T.ex. 2022. Tomt: alla år.")
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        verbose_name = _("regler för insatser")
+        verbose_name_plural = _("regler för insatser")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_long_term_share__isnull=True)
+                | (Q(min_long_term_share__gte=0) & Q(min_long_term_share__lte=100)),
+                name="long_term_share_is_a_percentage",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Regler för insatser"))

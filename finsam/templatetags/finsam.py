@@ -51,3 +51,9 @@ def table_rows(table):
         ]
         rendered.append({"kind": row.kind.value, "level": row.level, "note": row.note, "cells": cells})
     return rendered
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ warnings|get_item:project.pk }}`: a dict lookup with a variable key."""
+    return mapping.get(key) if mapping else None

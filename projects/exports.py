@@ -1,0 +1,137 @@
+"""Rows of the projects' tables, built once for the pages, the plan PDF and the workbook."""
+
+from django.db.models import OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
+from members.models import MemberOrganisation
+from projects.models import (
+    Decision,
+    DecisionOutcome,
+    Project,
+    ProjectStatus,
+    ProjectYearAmount,
+    Requisition,
+)
+
+
+def projects_with_money(association, year: int, *, include_cancelled: bool = False):
+    """The association's projects for `year` with `granted` (all granted decisions) and `year_amount` annotated.
+
+    Cancelled projects are left out unless asked for, as in the budget's project line.
+    """
+    granted = Decision.objects.filter(project=OuterRef("pk"), outcome=DecisionOutcome.GRANTED).values(
+        "project"
+    )
+    in_year = ProjectYearAmount.objects.filter(project=OuterRef("pk"), year=year).values("project")
+    projects = Project.objects.filter(association=association)
+    if not include_cancelled:
+        projects = projects.exclude(status=ProjectStatus.CANCELLED)
+    return (
+        projects.running_in(year)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch("area_municipalities", queryset=MemberOrganisation.objects.order_by("name"))
+        )
+        .annotate(
+            granted=Coalesce(Subquery(granted.annotate(s=Sum("granted_amount")).values("s")), Value(0)),
+            year_amount=Coalesce(Subquery(in_year.annotate(s=Sum("amount")).values("s")), Value(0)),
+        )
+        .order_by("start", "name")
+    )
+
+
+def area_label(project) -> str:
+    if project.whole_county:
+        return _("Hela länet")
+    return ", ".join(m.name for m in project.area_municipalities.all())
+
+
+def project_table(association, year: int, unit: str = "tkr") -> Table:
+    """Number, name, owner, area, focus, start, end, granted total and the year's amount, with a total row."""
+    columns = [
+        Column("number", _("Nr")),
+        Column("name", _("Insats")),
+        Column("owner", _("Insatsägare")),
+        Column("area", _("Område")),
+        Column("focus", _("Inriktning")),
+        Column("start", _("Start"), CellKind.DATE),
+        Column("end", _("Slut"), CellKind.DATE),
+        Column("total", _("Beviljat totalt"), CellKind.AMOUNT, unit),
+        Column("year_amount", _("Belopp %(year)s") % {"year": year}, CellKind.AMOUNT, unit),
+    ]
+    table = Table(key="projects", caption=_("Insatser %(year)s") % {"year": year}, columns=columns)
+    rows = []
+    for project in projects_with_money(association, year):
+        rows.append(
+            table.add(
+                Row(
+                    {
+                        "number": project.number,
+                        "name": project.name,
+                        "owner": project.owner.name if project.owner else "–",
+                        "area": area_label(project),
+                        "focus": project.focus,
+                        "start": project.start_display,
+                        "end": project.end_display,
+                        "total": project.granted,
+                        "year_amount": project.year_amount,
+                    }
+                )
+            )
+        )
+    table.add(
+        Row(
+            {
+                "number": "",
+                "name": _("Summa"),
+                "total": sum(table.rows[i].cells["total"] for i in rows),
+                "year_amount": sum(table.rows[i].cells["year_amount"] for i in rows),
+            },
+            RowKind.TOTAL,
+            terms=tuple((i, 1) for i in rows),
+        )
+    )
+    return table
+
+
+def requisition_table(association, year: int) -> Table:
+    """Requested against granted, per project and in total for `year` (kr)."""
+    requested = (
+        Requisition.objects.filter(project=OuterRef("pk"), period_start__year=year)
+        .values("project")
+        .annotate(s=Sum("amount"))
+        .values("s")
+    )
+    projects = projects_with_money(association, year).annotate(
+        requested=Coalesce(Subquery(requested), Value(0))
+    )
+    columns = [
+        Column("name", _("Insats")),
+        Column("granted", _("Beviljat %(year)s") % {"year": year}, CellKind.AMOUNT, "kr"),
+        Column("requested", _("Rekvirerat %(year)s") % {"year": year}, CellKind.AMOUNT, "kr"),
+        Column("difference", _("Skillnad"), CellKind.AMOUNT, "kr"),
+    ]
+    table = Table(
+        key="requisitions", caption=_("Rekvirerade medel %(year)s") % {"year": year}, columns=columns
+    )
+    rows = []
+    for project in projects:
+        rows.append(
+            table.add(
+                Row(
+                    {
+                        "name": str(project),
+                        "granted": project.year_amount,
+                        "requested": project.requested,
+                        "difference": project.requested - project.year_amount,
+                    }
+                )
+            )
+        )
+    totals = {
+        key: sum(table.rows[i].cells[key] for i in rows) for key in ("granted", "requested", "difference")
+    }
+    table.add(Row({"name": _("Summa"), **totals}, RowKind.TOTAL, terms=tuple((i, 1) for i in rows)))
+    return table

@@ -1,0 +1,143 @@
+"""Writes of projects and their money; each in one transaction, each keeping years and total in agreement."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from projects.amounts import granted_total, mismatch_message, propose_split
+from projects.models import (
+    Application,
+    ApplicationStatus,
+    Decision,
+    DecisionOutcome,
+    Project,
+)
+
+
+def _split_for(project: Project, total: int, fixed: dict[int, int] | None = None) -> dict[int, int]:
+    end = project.end or project.start
+    return propose_split(total, project.start, end, fixed=fixed)
+
+
+def _sync_years(rows, amounts: dict[int, int]) -> None:
+    """Make a related manager's (year, amount) rows exactly `amounts`, saving only what changed (clean history)."""
+    existing = {row.year: row for row in rows.all()}
+    for year, amount in amounts.items():
+        row = existing.pop(year, None)
+        if row is None:
+            rows.create(year=year, amount=amount)
+        elif row.amount != amount:
+            row.amount = amount
+            row.save(update_fields=["amount"])
+    for row in existing.values():
+        row.delete()
+
+
+def _write_years(project: Project, amounts: dict[int, int]) -> None:
+    _sync_years(project.year_amounts, amounts)
+
+
+@transaction.atomic
+def register_project(*, project: Project, decision: Decision, participants=(), area=()) -> Project:
+    """A granted project entered directly (e.g. one decided before the product was used).
+
+    The yearly amounts are proposed pro rata to days over the project's period; office staff adjust them after.
+    """
+    project.full_clean()
+    project.save()
+    project.participants.set(participants)
+    project.area_municipalities.set(area)
+    decision.project = project
+    decision.association = project.association
+    decision.outcome = DecisionOutcome.GRANTED
+    decision.full_clean()
+    decision.save()
+    _write_years(project, _split_for(project, decision.granted_amount))
+    return project
+
+
+@transaction.atomic
+def set_year_amounts(*, project: Project, amounts: dict[int, int]) -> None:
+    """Replace the yearly amounts; refused (ValidationError, nothing saved) unless they add up to the grant."""
+    total = granted_total(project)
+    problem = mismatch_message(sum(amounts.values()), total)
+    if problem:
+        raise ValidationError(problem)
+    _write_years(project, amounts)
+
+
+@transaction.atomic
+def add_decision(*, project: Project, decision: Decision) -> None:
+    """A further decision on a running project (more money, less money, or a declined request).
+
+    The years before the decision's year keep their amounts; the new total's remainder is spread pro rata
+    over the project's remaining years, so years and total keep agreeing.
+    """
+    decision.project = project
+    decision.association = project.association
+    decision.full_clean()
+    decision.save()
+    if decision.outcome != DecisionOutcome.GRANTED or decision.granted_amount == 0:
+        return
+    total = granted_total(project)
+    from_year = decision.decided_on.year if decision.decided_on else project.start.year
+    amounts = {row.year: row.amount for row in project.year_amounts.all()}
+    fixed = {year: amount for year, amount in amounts.items() if year < from_year}
+    last_year = (project.end or project.start).year
+    if last_year < from_year:
+        raise ValidationError(
+            "Beslutet gäller efter insatsens slut: ändra insatsens slutdatum innan beloppet fördelas."
+        )
+    try:
+        _write_years(project, _split_for(project, total, fixed=fixed))
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
+
+
+@transaction.atomic
+def decide_application(*, application: Application, decision: Decision, number: str = "") -> Project | None:
+    """The board's decision on an application. A grant makes the application a project.
+
+    The project takes the application's details; its years are the amounts applied for when the grant equals
+    them, otherwise the grant spread pro rata to days over the period.
+    """
+    decision.application = application
+    decision.association = application.association
+    decision.full_clean()
+    decision.save()
+    if decision.outcome != DecisionOutcome.GRANTED:
+        application.status = ApplicationStatus.DECLINED
+        application.save(update_fields=["status"])
+        return None
+    application.status = ApplicationStatus.GRANTED
+    application.save(update_fields=["status"])
+    project = Project(
+        association=application.association,
+        number=number,
+        name=application.name,
+        owner=application.applicant,
+        whole_county=application.whole_county,
+        focus=application.focus,
+        target_group=application.target_group,
+        kind=application.kind,
+        start=application.start,
+        end=application.end,
+    )
+    project.full_clean()
+    project.save()
+    project.participants.set(application.participants.all())
+    project.area_municipalities.set(application.area_municipalities.all())
+    decision.project = project
+    decision.save(update_fields=["project"])
+    applied = {row.year: row.amount for row in application.year_amounts.all()}
+    if sum(applied.values()) == decision.granted_amount and applied:
+        _write_years(project, applied)
+    else:
+        _write_years(project, _split_for(project, decision.granted_amount))
+    return project
+
+
+@transaction.atomic
+def save_application(*, form, amounts: dict[int, int]) -> Application:
+    application = form.save()
+    _sync_years(application.year_amounts, amounts)
+    return application
