@@ -1,0 +1,337 @@
+"""Budgets in each association's own line structure, with columns side by side, versions, rules and outcome.
+
+Money: every amount is whole kronor, stored as a positive magnitude for its line (income as income, costs as
+costs); the line's group gives its sign in the result, and the association's sign habit only changes how it is
+shown. Sub-totals, results and equity are computed (budget/compute.py), never stored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from finsam.history import AssociationHistoryBase
+from finsam.models import AssociationOwned, ScopedQuerySet
+
+ADOPTED_MESSAGE = _("Versionen är fastställd och kan inte ändras. Gör en revision i stället.")
+
+
+def refuse_if_adopted(version_id: int | None) -> None:
+    """Every write to a version's rows goes through here: an adopted version is read-only, by any path."""
+    if version_id is not None and BudgetVersion.objects.filter(pk=version_id, status="adopted").exists():
+        raise ValidationError(ADOPTED_MESSAGE, code="adopted")
+
+
+class LineGroup(models.TextChoices):
+    INCOME = "income", _("Intäkter")
+    COSTS = "costs", _("Verksamhetens kostnader")
+    FINANCIAL_INCOME = "fin_income", _("Finansiella intäkter")
+    FINANCIAL_COSTS = "fin_costs", _("Finansiella kostnader")
+    MEMO = "memo", _("Upplysning (ingår inte i resultatet)")
+
+
+# How a group counts in the result (surplus positive): income adds, costs subtract, memo lines are only shown.
+GROUP_SIGN = {
+    LineGroup.INCOME: 1,
+    LineGroup.COSTS: -1,
+    LineGroup.FINANCIAL_INCOME: 1,
+    LineGroup.FINANCIAL_COSTS: -1,
+    LineGroup.MEMO: 0,
+}
+
+
+class LineKind(models.TextChoices):
+    ENTERED = "entered", _("Inmatat belopp")
+    MEMBER_FEES = "member_fees", _("Medlemsavgifter (hämtas från avgiftsåret)")
+    PROJECTS = "projects", _("Beviljade insatser (hämtas från insatserna)")
+    CARRYOVER = "carryover", _("Överfört från föregående år (föregående års resultat)")
+    SUBTOTAL = "subtotal", _("Summa av gruppen")
+    RESULT = "result", _("Resultat")
+
+
+FED_KINDS = (LineKind.MEMBER_FEES, LineKind.PROJECTS, LineKind.CARRYOVER)
+DERIVED_KINDS = (LineKind.SUBTOTAL, LineKind.RESULT)
+
+
+class BudgetLine(AssociationOwned):  # budgetrad i förbundets radstruktur
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="budget_lines",
+        verbose_name=_("samordningsförbund"),
+    )
+    name = models.CharField(_("benämning"), max_length=120)
+    group = models.CharField(_("grupp"), max_length=12, choices=LineGroup.choices)
+    kind = models.CharField(_("slag"), max_length=12, choices=LineKind.choices, default=LineKind.ENTERED)
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+    first_year = models.PositiveSmallIntegerField(_("används från år"), null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(
+        _("används till och med år"), null=True, blank=True, help_text=_("Fyll i för att pensionera raden.")
+    )
+    show_project_breakdown = models.BooleanField(
+        _("visa insatserna var för sig"), default=False, help_text=_("För raden med beviljade insatser.")
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "position", "pk"]
+        verbose_name = _("budgetrad")
+        verbose_name_plural = _("budgetrader")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_year__isnull=True)
+                | Q(first_year__isnull=True)
+                | Q(last_year__gte=F("first_year")),
+                name="budget_line_years_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def used_in(self, year: int) -> bool:
+        return (self.first_year is None or self.first_year <= year) and (
+            self.last_year is None or self.last_year >= year
+        )
+
+    @property
+    def is_fed(self) -> bool:
+        return self.kind in FED_KINDS
+
+    @property
+    def is_derived(self) -> bool:
+        return self.kind in DERIVED_KINDS
+
+
+class BudgetSettings(AssociationOwned):  # förbundets teckenvana, enhet och ekonomiska regler
+    association = models.OneToOneField(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="budget_settings",
+        verbose_name=_("samordningsförbund"),
+    )
+    income_shown_negative = models.BooleanField(
+        _("nya budgetar visar intäkter som negativa belopp"),
+        default=False,
+        help_text=_("Som RAR 2010: intäkter negativa och resultatet positivt vid underskott."),
+    )
+    # kronor; each rule is off when empty
+    min_liquidity = models.BigIntegerField(_("lägsta likviditet (kr)"), null=True, blank=True)
+    new_project_reserve = models.BigIntegerField(
+        _("medel för nya insatser inom sex månader (kr)"), null=True, blank=True
+    )
+    reservation_threshold = models.BigIntegerField(
+        _("medlemsavgifter under vilka beslut får förbehåll (kr)"), null=True, blank=True
+    )
+    equity_ceiling = models.BigIntegerField(_("högsta egna kapital (kr)"), null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        verbose_name = _("budgetinställningar och regler")
+        verbose_name_plural = _("budgetinställningar och regler")
+
+    def __str__(self) -> str:
+        return str(_("Budgetinställningar"))
+
+
+class Budget(AssociationOwned):  # budget för ett planår
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="budgets",
+        verbose_name=_("samordningsförbund"),
+    )
+    plan_year = models.PositiveSmallIntegerField(_("planår"))
+    title = models.CharField(_("rubrik"), max_length=120, blank=True)
+    income_shown_negative = models.BooleanField(
+        _("intäkter visas som negativa belopp"),
+        default=False,
+        help_text=_("Teckenvana: intäkter negativa och resultatet positivt vid underskott (som RAR 2010)."),
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "-plan_year"]
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgetar")
+        constraints = [
+            models.UniqueConstraint(fields=["association", "plan_year"], name="one_budget_per_plan_year")
+        ]
+
+    def __str__(self) -> str:
+        return self.title or str(_("Budget %(year)s") % {"year": self.plan_year})
+
+
+class VersionStatus(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    ADOPTED = "adopted", _("Fastställd")
+
+
+class BudgetVersion(AssociationOwned):  # version: utkast, fastställd, reviderad
+    association_path = "budget__association"
+
+    budget = models.ForeignKey(
+        Budget, on_delete=models.CASCADE, related_name="versions", verbose_name=_("budget")
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
+    adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
+    decision_reference = models.CharField(_("beslut (Dnr/paragraf)"), max_length=60, blank=True)
+    revised_on = models.DateField(_("reviderad"), null=True, blank=True)
+    revision_reason = models.CharField(_("skäl till revisionen"), max_length=200, blank=True)
+    opening_equity = models.BigIntegerField(
+        _("eget kapital vid första årets början (kr)"),
+        null=True,
+        blank=True,
+        help_text=_("Ej förbrukade medel från tidigare år. Behövs för likviditets- och kapitalreglerna."),
+    )  # kronor
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["budget", "number"]
+        verbose_name = _("budgetversion")
+        verbose_name_plural = _("budgetversioner")
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "number"], name="version_number_unique"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(adopted_on__isnull=False), name="adopted_version_has_a_date"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        refuse_if_adopted(self.pk)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_if_adopted(self.pk)
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == VersionStatus.ADOPTED
+
+    @property
+    def revision_note(self) -> str:
+        if not self.revised_on:
+            return ""
+        return str(
+            _("Reviderad %(date)s %(reason)s")
+            % {"date": self.revised_on.isoformat(), "reason": self.revision_reason}
+        ).strip()
+
+
+class ColumnKind(models.TextChoices):
+    FORECAST = "forecast", _("Prognos")
+    BUDGET = "budget", _("Budget")
+    PLAN = "plan", _("Plan")
+
+
+class BudgetColumn(AssociationOwned):  # en kolumn: ett år och dess slag
+    association_path = "version__budget__association"
+
+    version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="columns", verbose_name=_("version")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    kind = models.CharField(_("slag"), max_length=8, choices=ColumnKind.choices)
+    label = models.CharField(
+        _("rubrik"), max_length=60, blank=True, help_text=_("T.ex. Delår 2005. Tomt: slag och år.")
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["version", "year"]
+        verbose_name = _("budgetkolumn")
+        verbose_name_plural = _("budgetkolumner")
+        constraints = [models.UniqueConstraint(fields=["version", "year"], name="one_column_per_year")]
+
+    def __str__(self) -> str:
+        return self.label or f"{self.get_kind_display()} {self.year}"
+
+    def save(self, *args, **kwargs):
+        refuse_if_adopted(self.version_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_if_adopted(self.version_id)
+        return super().delete(*args, **kwargs)
+
+
+class BudgetAmount(AssociationOwned):  # belopp för en rad ett år i en version
+    """An entered amount; on a fed line it overrides the source (e.g. a forecast with projects nobody entered).
+
+    When a version is adopted, fed figures are frozen here too (`frozen=True`), so the adopted budget never
+    moves when its sources change later.
+    """
+
+    association_path = "version__budget__association"
+
+    version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("version")
+    )
+    line = models.ForeignKey(
+        BudgetLine, on_delete=models.PROTECT, related_name="amounts", verbose_name=_("rad")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.BigIntegerField(_("belopp (kr)"))  # kronor, positive magnitude for the line
+    frozen = models.BooleanField(_("fryst hämtat värde"), default=False)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["version", "line__position", "year"]
+        verbose_name = _("budgetbelopp")
+        verbose_name_plural = _("budgetbelopp")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "line", "year"], name="one_amount_per_line_and_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.year}"
+
+    def save(self, *args, **kwargs):
+        refuse_if_adopted(self.version_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_if_adopted(self.version_id)
+        return super().delete(*args, **kwargs)
+
+
+class Outcome(AssociationOwned):  # utfall per rad och år
+    association_path = "line__association"
+
+    line = models.ForeignKey(
+        BudgetLine, on_delete=models.PROTECT, related_name="outcomes", verbose_name=_("rad")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.BigIntegerField(_("utfall (kr)"))  # kronor
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["line__position", "year"]
+        verbose_name = _("utfall")
+        verbose_name_plural = _("utfall")
+        constraints = [models.UniqueConstraint(fields=["line", "year"], name="one_outcome_per_line_and_year")]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.year}"

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from finsam.lib.sync import sync_figures
 from members.models import FeeYear, FixedShare, Population, SplitMethod
 
 
@@ -32,18 +33,14 @@ def save_fee_year(*, fee_year: FeeYear, percentages: dict) -> FeeYear:
 @transaction.atomic
 def save_populations(*, reference_date, age_band: str, counts: dict) -> None:
     """Store each municipality's inhabitants on `reference_date`; only changed figures are written."""
-    existing = {
-        p.member_id: p
-        for p in Population.objects.filter(
-            member__in=list(counts), reference_date=reference_date, age_band=age_band
-        )
-    }
-    for member, inhabitants in counts.items():
-        row = existing.get(member.pk)
-        if row is None:
-            Population.objects.create(
-                member=member, reference_date=reference_date, age_band=age_band, inhabitants=inhabitants
-            )
-        elif row.inhabitants != inhabitants:
-            row.inhabitants = inhabitants
-            row.save(update_fields=["inhabitants"])
+    rows = Population.objects.filter(
+        member__in=list(counts), reference_date=reference_date, age_band=age_band
+    )
+    sync_figures(
+        {row.member: row for row in rows},
+        counts,
+        lambda member, inhabitants: Population.objects.create(
+            member=member, reference_date=reference_date, age_band=age_band, inhabitants=inhabitants
+        ),
+        field="inhabitants",
+    )

@@ -78,3 +78,29 @@ def year_total(association, year: int) -> int:
         .aggregate(total=Sum("amount"))
     )
     return result["total"] or 0
+
+
+def year_totals(association, years) -> dict[int, int]:
+    """`year_total` for several years in one query (years without amounts are left out)."""
+    rows = (
+        ProjectYearAmount.objects.filter(project__association=association, year__in=list(years))
+        .exclude(project__status=ProjectStatus.CANCELLED)
+        .values("year")
+        .annotate(total=Sum("amount"))
+    )
+    return {row["year"]: row["total"] for row in rows}
+
+
+def year_breakdown(association, years) -> dict[int, list[tuple[str, str, int]]]:
+    """Per year, each project's amount with its owner: (name, owner, kronor), in one query."""
+    rows = (
+        ProjectYearAmount.objects.filter(project__association=association, year__in=list(years))
+        .exclude(project__status=ProjectStatus.CANCELLED)
+        .select_related("project__owner")
+        .order_by("year", "project__name")
+    )
+    breakdown: dict[int, list[tuple[str, str, int]]] = {}
+    for row in rows:
+        owner = row.project.owner.name if row.project.owner else ""
+        breakdown.setdefault(row.year, []).append((str(row.project), owner, row.amount))
+    return breakdown

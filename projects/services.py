@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from finsam.lib.sync import sync_figures
 from projects.amounts import granted_total, mismatch_message, propose_split
 from projects.models import (
     Application,
@@ -20,16 +21,12 @@ def _split_for(project: Project, total: int, fixed: dict[int, int] | None = None
 
 def _sync_years(rows, amounts: dict[int, int]) -> None:
     """Make a related manager's (year, amount) rows exactly `amounts`, saving only what changed (clean history)."""
-    existing = {row.year: row for row in rows.all()}
-    for year, amount in amounts.items():
-        row = existing.pop(year, None)
-        if row is None:
-            rows.create(year=year, amount=amount)
-        elif row.amount != amount:
-            row.amount = amount
-            row.save(update_fields=["amount"])
-    for row in existing.values():
-        row.delete()
+    sync_figures(
+        {row.year: row for row in rows.all()},
+        amounts,
+        lambda year, amount: rows.create(year=year, amount=amount),
+        delete_missing=True,
+    )
 
 
 def _write_years(project: Project, amounts: dict[int, int]) -> None:

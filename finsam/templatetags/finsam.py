@@ -57,3 +57,11 @@ def table_rows(table):
 def get_item(mapping, key):
     """`{{ warnings|get_item:project.pk }}`: a dict lookup with a variable key."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def tkr_amount(value):
+    """Kronor shown as grouped thousands without unit, for cells under a header that says tkr."""
+    if value is None or value == "":
+        return ""
+    return money.group_thousands(money.kronor_to_thousands(int(value)))

@@ -47,7 +47,9 @@ def test_requisitions_above_the_grant_are_warned_about():
 
 
 def test_the_share_rule_applies_only_from_its_first_year(association):
-    rules = ProjectRules(association=association, min_long_term_share=Decimal("75"), share_rule_from_year=2022)
+    rules = ProjectRules(
+        association=association, min_long_term_share=Decimal("75"), share_rule_from_year=2022
+    )
     granted_project({2010: 100}, owner__association=association)
     granted_project({2022: 100}, owner__association=association)
     assert long_term_share(association, 2010, rules).warning is None

@@ -1,0 +1,397 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from budget import services
+from budget.compute import FED, OVERRIDE, displayed
+from budget.exports import budget_table, settings_for
+from budget.feeds import compute_version, current_version, lines_for
+from budget.forms import (
+    AdoptForm,
+    AmountGridForm,
+    BudgetLineForm,
+    BudgetSettingsForm,
+    NewBudgetForm,
+    ReviseForm,
+)
+from budget.models import Budget, BudgetLine, BudgetVersion, LineKind, Outcome
+from budget.rules import check_rules
+from finsam.access import Need, get_access
+from finsam.crud import delete_page, form_page
+
+
+def _context(access, **extra):
+    return {"access": access, "association": access.association, **extra}
+
+
+def _budget(access, year) -> Budget:
+    return get_object_or_404(
+        Budget.objects.filter(association=access.association)
+        .select_related("association")
+        .prefetch_related(Prefetch("versions", queryset=BudgetVersion.objects.order_by("number"))),
+        plan_year=year,
+    )
+
+
+def _version(budget: Budget, number: str | int | None) -> BudgetVersion:
+    """The version asked for (or the one that counts), with its columns loaded once for the whole page."""
+    version = _find_version(budget, number)
+    prefetch_related_objects([version], "columns")
+    return version
+
+
+def _find_version(budget: Budget, number: str | int | None) -> BudgetVersion:
+    versions = list(budget.versions.all())
+    if number:
+        for version in versions:
+            if str(version.number) == str(number):
+                return version
+        raise Http404("Ingen sådan version.")
+    version = current_version(budget)
+    if version is None:
+        raise Http404("Budgeten saknar version.")
+    return version
+
+
+@login_required
+def budget_list(request, slug):
+    access = get_access(request.user, slug)
+    budgets = Budget.objects.filter(association=access.association).prefetch_related("versions")
+    form = NewBudgetForm(request.POST or None, initial={"plan_year": None}) if access.can_edit else None
+    return render(request, "budget/budget_list.html", _context(access, budgets=budgets, form=form))
+
+
+@login_required
+@require_POST
+def budget_create(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)
+    form = NewBudgetForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            budget = services.create_budget(
+                association=access.association,
+                plan_year=data["plan_year"],
+                title=data["title"],
+                columns=services.default_columns(
+                    data["plan_year"], forecast=data["forecast"], plan_years_after=data["plan_years_after"]
+                ),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if data["income_shown_negative"]:
+                budget.income_shown_negative = True
+                budget.save(update_fields=["income_shown_negative"])
+            messages.success(request, _("Budgeten är skapad. Fyll i beloppen."))
+            return redirect("budget:detail", slug=slug, year=budget.plan_year)
+    else:
+        messages.error(request, _("Budgeten är inte skapad: kontrollera planåret och antalet år."))
+    budgets = Budget.objects.filter(association=access.association).prefetch_related("versions")
+    return render(request, "budget/budget_list.html", _context(access, budgets=budgets, form=form))
+
+
+def _rows_for_page(computed, negative):
+    rows = []
+    for computed_line in computed.lines:
+        line = computed_line.line
+        cells = []
+        for year in computed.years:
+            cell = computed_line.cells[year]
+            cells.append(
+                {
+                    "value": displayed(cell.value, line, negative),
+                    "source": cell.source,
+                    "fed_value": displayed(cell.fed_value, line, negative),
+                }
+            )
+        rows.append({"line": line, "cells": cells})
+    return rows
+
+
+@login_required
+def budget_detail(request, slug, year):
+    access = get_access(request.user, slug)
+    budget = _budget(access, year)
+    version = _version(budget, request.GET.get("version"))
+    computed = compute_version(version)
+    settings = settings_for(access.association)
+    fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)
+    fees = {y: fee_line.cells[y].value for y in computed.years} if fee_line else {}
+    outcome = {
+        (o.line_id, o.year): o.amount
+        for o in Outcome.objects.filter(line__association=access.association, year=budget.plan_year)
+    }
+    context = _context(
+        access,
+        budget=budget,
+        version=version,
+        versions=list(budget.versions.all()),
+        columns=list(version.columns.all()),
+        rows=_rows_for_page(computed, budget.income_shown_negative),
+        computed=computed,
+        table=budget_table(version, computed=computed),
+        breaches=check_rules(computed, settings, fees),
+        outcome=_outcome_rows(computed, outcome, budget.plan_year, budget.income_shown_negative),
+        adopt_form=AdoptForm(),
+        revise_form=ReviseForm(),
+        FED=FED,
+        OVERRIDE=OVERRIDE,
+    )
+    return render(request, "budget/budget_detail.html", context)
+
+
+def _outcome_rows(computed, outcome, year, negative):
+    if year not in computed.years or not outcome:
+        return []
+    rows = []
+    for computed_line in computed.lines:
+        line = computed_line.line
+        if line.kind in (LineKind.SUBTOTAL, LineKind.RESULT):
+            continue
+        budgeted = computed_line.cells[year].value
+        actual = outcome.get((line.id, year))
+        deviation = None if actual is None or budgeted is None else actual - budgeted
+        rows.append(
+            {
+                "name": line.name,
+                "budget": displayed(budgeted, line, negative),
+                "outcome": displayed(actual, line, negative),
+                "deviation": displayed(deviation, line, negative),
+            }
+        )
+    return rows
+
+
+def _editable_cells(version, computed):
+    amounts = {(a.line_id, a.year): a.amount for a in version.amounts.filter(frozen=False)}
+    cells = []
+    for computed_line in computed.lines:
+        line = computed_line.line
+        if line.kind in (LineKind.SUBTOTAL, LineKind.RESULT):
+            continue
+        for year in computed.years:
+            if line.used_in(year):
+                cells.append((line, year, amounts.get((line.id, year))))
+    return cells
+
+
+class _LineRef:
+    """A LineSpec with a `pk`, for the grid form's field names."""
+
+    def __init__(self, spec):
+        self.spec, self.pk, self.name = spec, spec.id, spec.name
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def budget_grid(request, slug, year, number):
+    access = get_access(request.user, slug, Need.EDIT)
+    budget = _budget(access, year)
+    version = _version(budget, number)
+    detail = reverse("budget:detail", kwargs={"slug": slug, "year": year}) + f"?version={version.number}"
+    if version.is_adopted:
+        messages.error(request, _("Versionen är fastställd och kan inte ändras. Gör en revision i stället."))
+        return redirect(detail)
+    computed = compute_version(version)
+    refs = {c.line.id: _LineRef(c.line) for c in computed.lines}
+    cells = [(refs[line.id], y, initial) for line, y, initial in _editable_cells(version, computed)]
+    form = AmountGridForm(request.POST or None, cells=cells)
+    if request.method == "POST":
+        if form.is_valid():
+            services.save_amounts(version=version, values=form.values())
+            messages.success(request, _("Beloppen är sparade och summorna räknade om."))
+            return redirect(detail)
+        messages.error(request, _("Beloppen är inte sparade. Rätta felen nedan."))
+    grid = []
+    for computed_line in computed.lines:
+        line = computed_line.line
+        row = {"line": line, "fields": []}
+        for y in computed.years:
+            key = AmountGridForm.key(refs[line.id], y)
+            row["fields"].append(
+                {"field": form[key] if key in form.fields else None, "cell": computed_line.cells[y]}
+            )
+        grid.append(row)
+    return render(
+        request,
+        "budget/budget_grid.html",
+        _context(
+            access,
+            budget=budget,
+            version=version,
+            columns=list(version.columns.all()),
+            grid=grid,
+            form=form,
+            detail=detail,
+        ),
+    )
+
+
+@login_required
+@require_POST
+def budget_adopt(request, slug, year, number):
+    access = get_access(request.user, slug, Need.EDIT)
+    version = _version(_budget(access, year), number)
+    form = AdoptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ange datum för styrelsens beslut."))
+    else:
+        try:
+            services.adopt(
+                version=version,
+                adopted_on=form.cleaned_data["adopted_on"],
+                reference=form.cleaned_data["reference"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Budgeten är fastställd."))
+    return redirect(
+        reverse("budget:detail", kwargs={"slug": slug, "year": year}) + f"?version={version.number}"
+    )
+
+
+@login_required
+@require_POST
+def budget_revise(request, slug, year, number):
+    access = get_access(request.user, slug, Need.EDIT)
+    version = _version(_budget(access, year), number)
+    form = ReviseForm(request.POST)
+    if not version.is_adopted:
+        messages.error(request, _("Bara en fastställd version revideras; ett utkast ändras direkt."))
+    elif not form.is_valid():
+        messages.error(request, _("Ange revisionens datum och skäl."))
+    else:
+        revision = services.revise(
+            version=version, revised_on=form.cleaned_data["revised_on"], reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Version %(number)s är skapad som utkast.") % {"number": revision.number})
+        return redirect(
+            reverse("budget:grid", kwargs={"slug": slug, "year": year, "number": revision.number})
+        )
+    return redirect(
+        reverse("budget:detail", kwargs={"slug": slug, "year": year}) + f"?version={version.number}"
+    )
+
+
+@login_required
+def budget_compare(request, slug, year):
+    access = get_access(request.user, slug)
+    budget = _budget(access, year)
+    versions = list(budget.versions.order_by("number"))
+    if len(versions) < 2:
+        messages.info(request, _("Budgeten har bara en version."))
+        return redirect("budget:detail", slug=slug, year=year)
+    first = _version(budget, request.GET.get("a") or versions[-2].number)
+    second = _version(budget, request.GET.get("b") or versions[-1].number)
+    a, b = compute_version(first), compute_version(second)
+    negative = budget.income_shown_negative
+    years = sorted(set(a.years) | set(b.years))
+    rows = []
+    for line_a in a.lines:
+        line_b = next((x for x in b.lines if x.line.id == line_a.line.id), None)
+        cells = []
+        for y in years:
+            va = displayed(line_a.cells[y].value, line_a.line, negative) if y in line_a.cells else None
+            vb = (
+                displayed(line_b.cells[y].value, line_b.line, negative)
+                if line_b and y in line_b.cells
+                else None
+            )
+            cells.append({"a": va, "b": vb, "changed": va != vb})
+        rows.append({"name": line_a.line.name, "cells": cells})
+    context = _context(
+        access, budget=budget, first=first, second=second, years=years, rows=rows, versions=versions
+    )
+    return render(request, "budget/budget_compare.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcome_grid(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    lines = [
+        line
+        for line in lines_for(access.association, [year])
+        if line.kind not in (LineKind.SUBTOTAL, LineKind.RESULT)
+    ]
+    existing = {o.line_id: o.amount for o in Outcome.objects.filter(line__in=lines, year=year)}
+    cells = [(line, year, existing.get(line.pk)) for line in lines]
+    form = AmountGridForm(request.POST or None, cells=cells)
+    back = reverse("budget:detail", kwargs={"slug": slug, "year": year})
+    if request.method == "POST" and form.is_valid():
+        services.save_outcome(values=form.values())
+        messages.success(request, _("Utfallet är sparat."))
+        return redirect(back)
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=_("Utfall %(year)s") % {"year": year},
+        success_url=back,
+        save=lambda f: None,
+    )
+
+
+@login_required
+def line_list(request, slug):
+    access = get_access(request.user, slug)
+    lines = BudgetLine.objects.filter(association=access.association).order_by("position", "pk")
+    return render(request, "budget/line_list.html", _context(access, lines=lines))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def line_edit(request, slug, pk=None):
+    access = get_access(request.user, slug, Need.EDIT)
+    instance = (
+        get_object_or_404(BudgetLine.objects.filter(association=access.association), pk=pk) if pk else None
+    )
+    form = BudgetLineForm(request.POST or None, instance=instance, association=access.association)
+    title = _("Ändra budgetrad") if instance else _("Ny budgetrad")
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=title,
+        success_url=reverse("budget:lines", kwargs={"slug": slug}),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def line_delete(request, slug, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    line = get_object_or_404(BudgetLine.objects.filter(association=access.association), pk=pk)
+    return delete_page(
+        request,
+        access=access,
+        obj=line,
+        success_url=reverse("budget:lines", kwargs={"slug": slug}),
+        in_use_message=_(
+            "Raden har belopp i en budget och kan inte tas bort. Pensionera den i stället (ange sista år)."
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_edit(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)
+    form = BudgetSettingsForm(
+        request.POST or None, instance=settings_for(access.association), association=access.association
+    )
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=_("Budgetinställningar och regler"),
+        success_url=reverse("budget:list", kwargs={"slug": slug}),
+    )
