@@ -96,6 +96,12 @@ LANDSKRONA_LINES = [
     ("l_result", "Periodens resultat", C, RES, 2009, None),
 ]
 
+# Lines that are the association's own administration (board, office, premises, audit …).
+ADMINISTRATION = {
+    "r_board_old", "r_board", "r_staff", "r_office", "r_premises_old", "r_premises", "r_travel", "r_audit", "r_admin",
+    "r_depreciation", "l_board", "l_coordinator", "l_consulting_2009", "l_consulting", "l_office",
+}  # fmt: skip
+
 # plan year, title, income negative, columns (year, kind, label), figures {line key: {year: tkr}}, version info
 RAR_BUDGETS = [
     (2006, "Budget kansli/aktivitet 2005–2006", False,
@@ -170,6 +176,7 @@ def _lines(association, specs) -> dict[str, BudgetLine]:
                 "position": position * 10,
                 "last_year": last,
                 "show_project_breakdown": key == "r_projects_2023",
+                "administration": key in ADMINISTRATION,
             },
         )
     return lines

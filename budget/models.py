@@ -72,6 +72,11 @@ class BudgetLine(AssociationOwned):  # budgetrad i förbundets radstruktur
     show_project_breakdown = models.BooleanField(
         _("visa insatserna var för sig"), default=False, help_text=_("För raden med beviljade insatser.")
     )
+    administration = models.BooleanField(
+        _("administration"),
+        default=False,
+        help_text=_("Räknas som förbundets administration (styrelse, kansli …) i rapporten till Uppföljning Finsam."),
+    )
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])

@@ -1,0 +1,150 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from finsam.forms import DATE_WIDGET, AssociationBoundForm
+from followup.models import (
+    GENDER_LABELS,
+    GENDERS,
+    OUTCOMES,
+    Activity,
+    FollowupSettings,
+    Goal,
+    PeriodReport,
+    ResultTarget,
+    StatusReport,
+)
+
+NEGATIVE = _("Ett antal kan inte vara negativt.")
+
+
+def _no_negatives(form):
+    """The counts are PositiveIntegerFields (min 0); say it in the domain's words."""
+    for field in form.fields.values():
+        if isinstance(field, forms.IntegerField):
+            field.error_messages["min_value"] = NEGATIVE
+
+
+class GoalForm(AssociationBoundForm):
+    class Meta:
+        model = Goal
+        fields = ["number", "text", "follow_up"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "follow_up": forms.Textarea(attrs={"rows": 2})}
+
+
+class ResultTargetForm(AssociationBoundForm):
+    class Meta:
+        model = ResultTarget
+        fields = ["text", "indicator", "comparison", "target_value", "projects"]
+        widgets = {"projects": forms.CheckboxSelectMultiple}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("indicator") != "qualitative" and cleaned.get("target_value") is None:
+            self.add_error(
+                "target_value", _("Ange ett målvärde, t.ex. 35 för 35 % eller 12 för 12 aktiviteter.")
+            )
+        return cleaned
+
+
+class PeriodReportForm(AssociationBoundForm):
+    """Started, took part and ended, and what the ended went on to, by gender; the counts must agree."""
+
+    class Meta:
+        model = PeriodReport
+        fields = [
+            f"{prefix}_{g}" for prefix in ("started", "participated", "ended", *OUTCOMES) for g in GENDERS
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_negatives(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        for gender in GENDERS:
+            label = GENDER_LABELS[gender]
+            ended, took_part = cleaned[f"ended_{gender}"], cleaned[f"participated_{gender}"]
+            if ended > took_part:
+                self.add_error(
+                    f"ended_{gender}",
+                    _("Fler avslutade (%(ended)s) än deltagare (%(took_part)s) bland %(label)s.")
+                    % {"ended": ended, "took_part": took_part, "label": label},
+                )
+            outcomes = sum(cleaned[f"{outcome}_{gender}"] for outcome in OUTCOMES)
+            if outcomes != ended:
+                self.add_error(
+                    None,
+                    _(
+                        "Vad de avslutade gick vidare till summerar till %(outcomes)s bland %(label)s, men %(ended)s avslutades."
+                    )
+                    % {"outcomes": outcomes, "ended": ended, "label": label},
+                )
+        return cleaned
+
+
+class GenderGridForm(forms.Form):
+    """Counts by gender for each member organisation (activity participants, staff reached)."""
+
+    def __init__(
+        self, *args, members, initial_counts: dict | None = None, prefix_name: str = "count", **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.members = members
+        self.prefix_name = prefix_name
+        initial_counts = initial_counts or {}
+        for member in members:
+            for gender in GENDERS:
+                self.fields[f"m{member.pk}_{gender}"] = forms.IntegerField(
+                    label=f"{member.name}, {GENDER_LABELS[gender]}",
+                    required=False,
+                    min_value=0,
+                    initial=initial_counts.get((member.pk, gender)),
+                    error_messages={"min_value": NEGATIVE},
+                )
+
+    def counts(self) -> dict:
+        return {
+            member: {gender: self.cleaned_data.get(f"m{member.pk}_{gender}") or 0 for gender in GENDERS}
+            for member in self.members
+        }
+
+
+class ActivityForm(AssociationBoundForm):
+    class Meta:
+        model = Activity
+        fields = ["date", "title", "kind"]
+        widgets = {"date": DATE_WIDGET}
+
+
+class StatusReportForm(AssociationBoundForm):
+    class Meta:
+        model = StatusReport
+        fields = ["project", "period", "kind", "received_on"]
+        widgets = {"received_on": DATE_WIDGET}
+
+
+class FollowupSettingsForm(AssociationBoundForm):
+    class Meta:
+        model = FollowupSettings
+        fields = ["periods_per_year", "age_band"]
+
+
+class BenefitForm(forms.Form):
+    """Benefits paid per municipality in one half-year (kronor)."""
+
+    def __init__(self, *args, municipalities, initial_amounts: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipalities = municipalities
+        for member in municipalities:
+            self.fields[f"b{member.pk}"] = forms.IntegerField(
+                label=member.name,
+                required=False,
+                min_value=0,
+                initial=(initial_amounts or {}).get(member.pk),
+                error_messages={"min_value": _("Ett utbetalt belopp kan inte vara negativt.")},
+            )
+
+    def amounts(self) -> dict:
+        return {member: self.cleaned_data.get(f"b{member.pk}") for member in self.municipalities}

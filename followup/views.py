@@ -1,0 +1,447 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from finsam.access import Need, get_access
+from finsam.crud import delete_page, form_page
+from finsam.lib.sync import sync_figures
+from followup import exports, services
+from followup.forms import (
+    ActivityForm,
+    BenefitForm,
+    FollowupSettingsForm,
+    GenderGridForm,
+    GoalForm,
+    PeriodReportForm,
+    ResultTargetForm,
+    StatusReportForm,
+)
+from followup.indicators import Figures, activity_figures
+from followup.measures import measure_rows
+from followup.models import (
+    GENDERS,
+    Activity,
+    BenefitSum,
+    FollowupSettings,
+    Goal,
+    PeriodReport,
+    PlannedParticipants,
+    ResultTarget,
+    StatusReport,
+    StructuralReport,
+)
+from followup.national import budget_figures
+from members.models import MemberKind, MemberOrganisation, Population
+from projects.models import Project, ProjectKind, ProjectStatus
+
+
+def _context(access, **extra):
+    return {"access": access, "association": access.association, **extra}
+
+
+def _settings(association) -> FollowupSettings:
+    return FollowupSettings.objects.filter(association=association).first() or FollowupSettings(
+        association=association
+    )
+
+
+def _overview_url(slug, year) -> str:
+    return reverse("followup:overview", kwargs={"slug": slug, "year": year})
+
+
+@login_required
+def overview(request, slug, year):
+    access = get_access(request.user, slug)
+    association = access.association
+    data = exports.year_followup(association, year)
+    periods = _settings(association).periods_per_year
+    projects = list(Project.objects.filter(association=association).running_in(year).select_related("owner"))
+    received = set(
+        StatusReport.objects.filter(project__association=association, year=year).values_list(
+            "project_id", "period"
+        )
+    )
+    missing = [
+        (project, period)
+        for project in projects
+        if project.status != ProjectStatus.CANCELLED
+        for period in range(1, periods + 1)
+        if (project.pk, period) not in received
+    ]
+    status_form = StatusReportForm(association=association, initial={"period": 1})
+    status_form.fields["project"].queryset = status_form.fields["project"].queryset.filter(
+        pk__in=[p.pk for p in projects]
+    )
+    context = _context(
+        access,
+        year=year,
+        data=data,
+        indicator_table=exports.indicator_table(association, year, data=data),
+        projects=projects,
+        missing=missing,
+        status_form=status_form,
+        periods=periods,
+    )
+    return render(request, "followup/overview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request, slug, year, pk=None):
+    access = get_access(request.user, slug, Need.EDIT)
+    goal = (
+        get_object_or_404(Goal.objects.filter(association=access.association, year=year), pk=pk)
+        if pk
+        else None
+    )
+    form = GoalForm(request.POST or None, instance=goal, association=access.association)
+    if goal is None:
+        form.instance.year = year
+    title = _("Ändra mål") if goal else _("Nytt mål %(year)s") % {"year": year}
+    return form_page(request, access=access, form=form, title=title, success_url=_overview_url(slug, year))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    goal = get_object_or_404(Goal.objects.filter(association=access.association, year=year), pk=pk)
+    return delete_page(
+        request,
+        access=access,
+        obj=goal,
+        success_url=_overview_url(slug, year),
+        in_use_message=_("Målet kan inte tas bort."),
+    )
+
+
+def _target_form(request, access, year, goal, target):
+    form = ResultTargetForm(
+        request.POST or None, instance=target or ResultTarget(goal=goal), association=access.association
+    )
+    form.fields["projects"].queryset = Project.objects.filter(association=access.association).running_in(year)
+    return form
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_create(request, slug, year, goal_pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    goal = get_object_or_404(Goal.objects.filter(association=access.association, year=year), pk=goal_pk)
+    form = _target_form(request, access, year, goal, None)
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=_("Nytt resultatmål för %(goal)s") % {"goal": goal},
+        success_url=_overview_url(slug, year),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_edit(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    target = get_object_or_404(
+        ResultTarget.objects.filter(goal__association=access.association, goal__year=year).select_related(
+            "goal"
+        ),
+        pk=pk,
+    )
+    form = _target_form(request, access, year, target.goal, target)
+    return form_page(
+        request, access=access, form=form, title=_("Ändra resultatmål"), success_url=_overview_url(slug, year)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_delete(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    target = get_object_or_404(
+        ResultTarget.objects.filter(goal__association=access.association, goal__year=year), pk=pk
+    )
+    return delete_page(
+        request,
+        access=access,
+        obj=target,
+        success_url=_overview_url(slug, year),
+        in_use_message=_("Målet kan inte tas bort."),
+    )
+
+
+@login_required
+@require_POST
+def carry_over(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    try:
+        count = services.carry_over_goals(association=access.association, from_year=year, to_year=year + 1)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_overview_url(slug, year))
+    messages.success(
+        request, _("%(count)s mål är kopierade till %(year)s.") % {"count": count, "year": year + 1}
+    )
+    return redirect(_overview_url(slug, year + 1))
+
+
+@login_required
+@require_POST
+def status_report_create(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    form = StatusReportForm(request.POST, instance=StatusReport(year=year), association=access.association)
+    form.fields["project"].queryset = Project.objects.filter(association=access.association)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Rapporten är registrerad som inkommen."))
+    else:
+        errors = "; ".join(str(message) for messages_ in form.errors.values() for message in messages_)
+        messages.error(request, _("Rapporten är inte registrerad: %(errors)s") % {"errors": errors})
+    return redirect(_overview_url(slug, year))
+
+
+@login_required
+def project_figures(request, slug, year, pk):
+    access = get_access(request.user, slug)
+    project = get_object_or_404(
+        Project.objects.filter(association=access.association).select_related("owner"), pk=pk
+    )
+    reports = {r.period: r for r in PeriodReport.objects.filter(project=project, year=year)}
+    planned = PlannedParticipants.objects.filter(project=project, year=year).first()
+    periods = range(1, _settings(access.association).periods_per_year + 1)
+    figures = Figures.of(reports.values())
+    context = _context(
+        access,
+        year=year,
+        project=project,
+        reports=[(period, reports.get(period)) for period in periods],
+        figures=figures,
+        planned=planned,
+        genders=GENDERS,
+    )
+    return render(request, "followup/project_figures.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_report_edit(request, slug, year, pk, period):
+    access = get_access(request.user, slug, Need.EDIT)
+    project = get_object_or_404(Project.objects.filter(association=access.association), pk=pk)
+    if period not in range(1, _settings(access.association).periods_per_year + 1):
+        messages.error(request, _("Perioden finns inte för förbundets indelning av året."))
+        return redirect("followup:project", slug=slug, year=year, pk=pk)
+    if project.kind == ProjectKind.STRUCTURAL:
+        return _structural_report_page(request, access, project, year, period)
+    report = PeriodReport.objects.filter(project=project, year=year, period=period).first()
+    form = PeriodReportForm(
+        request.POST or None,
+        instance=report or PeriodReport(project=project, year=year, period=period),
+        association=access.association,
+    )
+    back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
+    title = _("%(project)s: deltagare %(year)s, period %(period)s") % {
+        "project": project,
+        "year": year,
+        "period": period,
+    }
+    return form_page(request, access=access, form=form, title=title, success_url=back)
+
+
+def _structural_report_page(request, access, project, year, period):
+    """A structure-oriented project reports activities and staff reached per member organisation instead."""
+    report = StructuralReport.objects.filter(project=project, year=year, period=period).first()
+    members = list(MemberOrganisation.objects.filter(association=access.association).order_by("kind", "name"))
+    counts = {}
+    if report:
+        for row in report.staff.all():
+            for gender in GENDERS:
+                counts[(row.member_id, gender)] = getattr(row, f"staff_{gender}")
+    activities = forms.IntegerField(min_value=0, label=_("Antal aktiviteter"))
+    data = request.POST or None
+    grid = GenderGridForm(data, members=members, initial_counts=counts, prefix="personal")
+    value = request.POST.get("activities", "") if data else (report.activities if report else "")
+    back = reverse(
+        "followup:project", kwargs={"slug": access.association.slug, "year": year, "pk": project.pk}
+    )
+    error = None
+    if data:
+        try:
+            count = activities.clean(value)
+        except forms.ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            if grid.is_valid():
+                services.save_structural_report(
+                    project=project, year=year, period=period, activities=count, staff=grid.counts()
+                )
+                messages.success(request, _("Rapporten är sparad."))
+                return redirect(back)
+        messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
+    grid_rows = [(member, [grid[f"m{member.pk}_{gender}"] for gender in GENDERS]) for member in members]
+    context = _context(
+        access,
+        year=year,
+        project=project,
+        period=period,
+        activities=value,
+        error=error,
+        grid_rows=grid_rows,
+        back=back,
+    )
+    return render(request, "followup/structural_form.html", context)
+
+
+@login_required
+@require_POST
+def planned_participants(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    project = get_object_or_404(Project.objects.filter(association=access.association), pk=pk)
+    value = request.POST.get("count", "").strip()
+    back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
+    if not value.isdigit():
+        messages.error(request, _("Ange planerat antal deltagare som ett heltal, 0 eller större."))
+        return redirect(back)
+    PlannedParticipants.objects.update_or_create(project=project, year=year, defaults={"count": int(value)})
+    messages.success(request, _("Planerat antal deltagare är sparat."))
+    return redirect(back)
+
+
+@login_required
+def activity_list(request, slug, year):
+    access = get_access(request.user, slug)
+    activities = Activity.objects.filter(association=access.association, date__year=year).prefetch_related(
+        "participants"
+    )
+    context = _context(access, year=year, activities=activities, figures=activity_figures(activities))
+    return render(request, "followup/activity_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, slug, year, pk=None):
+    access = get_access(request.user, slug, Need.EDIT)
+    activity = (
+        get_object_or_404(Activity.objects.filter(association=access.association), pk=pk) if pk else None
+    )
+    members = list(MemberOrganisation.objects.filter(association=access.association).order_by("kind", "name"))
+    counts = {}
+    if activity:
+        for row in activity.participants.all():
+            for gender in GENDERS:
+                counts[(row.member_id, gender)] = getattr(row, f"count_{gender}")
+    form = ActivityForm(request.POST or None, instance=activity, association=access.association)
+    grid = GenderGridForm(request.POST or None, members=members, initial_counts=counts, prefix="deltagare")
+    back = reverse("followup:activities", kwargs={"slug": slug, "year": year})
+    if request.method == "POST":
+        if form.is_valid() and grid.is_valid():
+            services.save_activity(form=form, participants=grid.counts())
+            messages.success(request, _("Aktiviteten är sparad."))
+            return redirect(back)
+        messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
+    title = _("Ändra aktivitet") if activity else _("Ny aktivitet")
+    grid_rows = [(member, [grid[f"m{member.pk}_{gender}"] for gender in GENDERS]) for member in members]
+    context = _context(access, year=year, form=form, grid_rows=grid_rows, title=title, back=back)
+    return render(request, "followup/activity_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    activity = get_object_or_404(Activity.objects.filter(association=access.association), pk=pk)
+    back = reverse("followup:activities", kwargs={"slug": slug, "year": year})
+    return delete_page(
+        request,
+        access=access,
+        obj=activity,
+        success_url=back,
+        in_use_message=_("Aktiviteten kan inte tas bort."),
+    )
+
+
+@login_required
+def national_report(request, slug, year):
+    access = get_access(request.user, slug)
+    context = _context(
+        access,
+        year=year,
+        figures=budget_figures(access.association, year),
+        table=exports.national_projects_table(access.association, year),
+    )
+    return render(request, "followup/national.html", context)
+
+
+def _municipalities(association):
+    return list(
+        MemberOrganisation.objects.filter(association=association, kind=MemberKind.MUNICIPALITY).order_by(
+            "name"
+        )
+    )
+
+
+@login_required
+def support_measure(request, slug, year):
+    access = get_access(request.user, slug)
+    municipalities = _municipalities(access.association)
+    settings = _settings(access.association)
+    rows = measure_rows(
+        municipalities,
+        BenefitSum.objects.filter(member__association=access.association, year=year),
+        Population.objects.filter(member__association=access.association, age_band=settings.age_band),
+        year,
+        settings.age_band,
+    )
+    context = _context(access, year=year, rows=rows, age_band=settings.age_band)
+    return render(request, "followup/support_measure.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def benefits_edit(request, slug, year, half):
+    access = get_access(request.user, slug, Need.EDIT)
+    if half not in (1, 2):
+        messages.error(request, _("Halvåret är 1 (januari–juni) eller 2 (juli–december)."))
+        return redirect("followup:support_measure", slug=slug, year=year)
+    municipalities = _municipalities(access.association)
+    existing = {
+        b.member_id: b for b in BenefitSum.objects.filter(member__in=municipalities, year=year, half=half)
+    }
+    form = BenefitForm(
+        request.POST or None,
+        municipalities=municipalities,
+        initial_amounts={k: v.amount for k, v in existing.items()},
+    )
+    back = reverse("followup:support_measure", kwargs={"slug": slug, "year": year})
+
+    def save(valid_form):
+        sync_figures(
+            {member: existing.get(member.pk) for member in municipalities if member.pk in existing},
+            valid_form.amounts(),
+            lambda member, amount: BenefitSum.objects.create(
+                member=member, year=year, half=half, amount=amount
+            ),
+        )
+
+    title = _("Utbetald ersättning %(year)s, halvår %(half)s") % {"year": year, "half": half}
+    return form_page(request, access=access, form=form, title=title, success_url=back, save=save)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_edit(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    form = FollowupSettingsForm(
+        request.POST or None, instance=_settings(access.association), association=access.association
+    )
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=_("Inställningar för uppföljning"),
+        success_url=_overview_url(slug, year),
+    )

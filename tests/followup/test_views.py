@@ -1,0 +1,163 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from followup.models import Activity, ActivityParticipants, Goal, PeriodReport, ResultTarget
+from tests.factories import MemberOrganisationFactory, PeriodReportFactory, ProjectFactory, granted_project
+
+
+def _period_data(**counts):
+    data = {
+        f"{prefix}_{g}": 0
+        for prefix in (
+            "started",
+            "participated",
+            "ended",
+            "work",
+            "studies",
+            "job_seeking",
+            "activity",
+            "sick_leave",
+            "none",
+            "unknown",
+        )
+        for g in ("women", "men", "other")
+    }
+    data.update(counts)
+    return data
+
+
+def _period_url(project, period=1):
+    return reverse(
+        "followup:period",
+        kwargs={"slug": project.association.slug, "year": 2023, "pk": project.pk, "period": period},
+    )
+
+
+def test_office_staff_enter_half_year_figures(client, office_user, association):
+    project = ProjectFactory(owner__association=association)
+    client.force_login(office_user)
+    data = _period_data(participated_women=10, ended_women=3, work_women=1, studies_women=1, none_women=1)
+    assert client.post(_period_url(project), data).status_code == 302
+    report = PeriodReport.objects.get(project=project)
+    assert (report.participated_women, report.ended_women, report.work_women) == (10, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "counts,message",
+    [
+        (
+            {"participated_men": 5, "ended_men": 4, "work_men": 1},
+            "Vad de avslutade gick vidare till summerar till 1 bland män, men 4 avslutades.",
+        ),
+        (
+            {"participated_women": 2, "ended_women": 3, "work_women": 3},
+            "Fler avslutade (3) än deltagare (2) bland kvinnor.",
+        ),
+        ({"participated_women": -1}, "Ett antal kan inte vara negativt."),
+    ],
+)
+def test_inconsistent_figures_get_a_clear_message_and_save_nothing(
+    client, office_user, association, counts, message
+):
+    project = ProjectFactory(owner__association=association)
+    client.force_login(office_user)
+    response = client.post(_period_url(project), _period_data(**counts))
+    assert message in response.content.decode()
+    assert not PeriodReport.objects.exists()
+
+
+def test_the_database_refuses_outcomes_that_do_not_add_up(association):
+    project = ProjectFactory(owner__association=association)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PeriodReport.objects.create(
+            project=project, year=2023, period=1, participated_men=5, ended_men=4, work_men=1
+        )
+
+
+def test_a_period_outside_the_associations_division_is_refused(client, office_user, association):
+    project = ProjectFactory(owner__association=association)
+    client.force_login(office_user)
+    response = client.get(_period_url(project, period=3), follow=True)
+    assert "Perioden finns inte för förbundets indelning av året." in response.content.decode()
+
+
+def test_goals_carry_over_to_next_year(client, office_user, association):
+    project = ProjectFactory(owner__association=association)
+    goal = Goal.objects.create(association=association, year=2023, number=1, text="Mål", follow_up="SUS")
+    target = ResultTarget.objects.create(goal=goal, text="35 %", indicator="work_or_studies", target_value=35)
+    target.projects.set([project])
+    client.force_login(office_user)
+    url = reverse("followup:carry_over", kwargs={"slug": association.slug, "year": 2023})
+    assert client.post(url).status_code == 302
+    copied = Goal.objects.get(association=association, year=2024)
+    assert list(copied.targets.values_list("text", "target_value")) == [("35 %", 35)]
+    assert list(copied.targets.get().projects.all()) == [project]
+    response = client.post(url, follow=True)
+    assert "Planåret 2024 har redan mål" in response.content.decode()
+    assert Goal.objects.filter(year=2024).count() == 1
+
+
+def test_an_activity_with_participants_per_member_organisation(client, office_user, association):
+    member = MemberOrganisationFactory(association=association, name="Flens kommun")
+    client.force_login(office_user)
+    url = reverse("followup:activity_create", kwargs={"slug": association.slug, "year": 2023})
+    data = {
+        "title": "Temadag",
+        "date": "2023-03-01",
+        "kind": "competence",
+        f"deltagare-m{member.pk}_women": "12",
+        f"deltagare-m{member.pk}_men": "3",
+    }
+    assert client.post(url, data).status_code == 302
+    row = ActivityParticipants.objects.get()
+    assert (row.activity.title, row.count_women, row.count_men, row.count_other) == ("Temadag", 12, 3, 0)
+    data[f"deltagare-m{member.pk}_men"] = "-2"
+    response = client.post(url, data)
+    assert "Ett antal kan inte vara negativt." in response.content.decode()
+    assert Activity.objects.count() == 1
+
+
+def test_missing_status_reports_are_listed(client, board_user, association):
+    granted_project(
+        {2023: 1},
+        owner__association=association,
+        name="SIKTA",
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    client.force_login(board_user)
+    page = client.get(
+        reverse("followup:overview", kwargs={"slug": association.slug, "year": 2023})
+    ).content.decode()
+    assert "SIKTA: period 1" in page
+    assert "SIKTA: period 2" in page
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_target_page_runs_a_fixed_number_of_queries(
+    client, auditor_user, association, django_assert_num_queries, count
+):
+    goal = Goal.objects.create(association=association, year=2023, number=1, text="Mål")
+    target = ResultTarget.objects.create(goal=goal, text="35 %", indicator="work_or_studies", target_value=35)
+    ResultTarget.objects.create(goal=goal, text="12 aktiviteter", indicator="activities", target_value=12)
+    owner = MemberOrganisationFactory(association=association)
+    projects = [
+        granted_project(
+            {2023: 1}, owner=owner, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31)
+        )
+        for _ in range(count)
+    ]
+    target.projects.set(projects[:2])
+    for project in projects:
+        for period in (1, 2):
+            PeriodReportFactory(project=project, period=period, ended_women=2, work_women=1, none_women=1)
+    client.force_login(auditor_user)
+    url = reverse("followup:overview", kwargs={"slug": association.slug, "year": 2023})
+    # savepoint + release, session, user, grant; goals, targets, target projects; period reports; activities;
+    # settings; projects of the year; received reports; navigation.
+    with django_assert_num_queries(14):
+        response = client.get(url)
+    assert response.status_code == 200
