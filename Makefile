@@ -34,6 +34,7 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: syscheck
+	DEBUG=1 $(PY) manage.py migrate --no-input -v0
 	DEBUG=1 $(PY) manage.py bench
 
 messages: install

@@ -56,7 +56,16 @@ class AmountGridForm(forms.Form):
 class BudgetLineForm(AssociationBoundForm):
     class Meta:
         model = BudgetLine
-        fields = ["name", "group", "kind", "position", "first_year", "last_year", "show_project_breakdown", "administration"]
+        fields = [
+            "name",
+            "group",
+            "kind",
+            "position",
+            "first_year",
+            "last_year",
+            "show_project_breakdown",
+            "administration",
+        ]
 
     def clean(self):
         cleaned = super().clean()

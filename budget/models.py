@@ -75,7 +75,9 @@ class BudgetLine(AssociationOwned):  # budgetrad i förbundets radstruktur
     administration = models.BooleanField(
         _("administration"),
         default=False,
-        help_text=_("Räknas som förbundets administration (styrelse, kansli …) i rapporten till Uppföljning Finsam."),
+        help_text=_(
+            "Räknas som förbundets administration (styrelse, kansli …) i rapporten till Uppföljning Finsam."
+        ),
     )
 
     objects = ScopedQuerySet.as_manager()

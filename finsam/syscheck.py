@@ -21,6 +21,15 @@ def weasyprint_problem() -> str | None:
     return None
 
 
+def _has_dejavu() -> bool:
+    if not shutil.which("fc-list"):
+        return os.path.exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    import subprocess
+
+    listed = subprocess.run(["fc-list", "DejaVu Sans"], capture_output=True, text=True).stdout
+    return bool(listed.strip())
+
+
 def chromium_present() -> bool:
     return os.path.exists(CHROMIUM) and os.access(CHROMIUM, os.X_OK)
 
@@ -31,6 +40,10 @@ def main(purpose: str) -> int:
     problem = weasyprint_problem()
     if problem:
         problems.append(problem)
+    if not _has_dejavu():
+        problems.append(
+            "Typsnittet DejaVu Sans saknas (planens PDF bäddar in det).\n  Installera: apt-get install -y fonts-dejavu-core"
+        )
     if purpose == "test":
         problems.extend(_test_tool_problems())
     for problem in problems:

@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from finsam.models import Association
+from finsam.plan.models import Plan
+from finsam.plan.pdf import plan_pdf
+from finsam.plan.workbook import plan_workbook
+
+
+class Command(BaseCommand):
+    help = "Skriver en förbunds verksamhetsplan som PDF eller Excel, utan webbläsare."
+
+    def add_arguments(self, parser):
+        parser.add_argument("association", help="förbundets adressnamn, t.ex. rar-sormland")
+        parser.add_argument("year", type=int)
+        parser.add_argument("--format", choices=["pdf", "xlsx"], required=True)
+        parser.add_argument("--output", required=True, help="filen som skrivs")
+
+    def handle(self, *args, association, year, format, output, **options):
+        found = Association.objects.filter(slug=association).first()
+        if found is None:
+            known = ", ".join(Association.objects.values_list("slug", flat=True)) or "inga"
+            raise CommandError(f"Förbundet ”{association}” finns inte. Kända förbund: {known}.")
+        plan = Plan.objects.filter(association=found, year=year).select_related("association").first()
+        if plan is None:
+            years = ", ".join(
+                str(y) for y in Plan.objects.filter(association=found).values_list("year", flat=True)
+            )
+            raise CommandError(
+                f"{found.name} har ingen plan för {year}. Planer finns för: {years or 'inga år'}."
+            )
+        content = plan_pdf(plan) if format == "pdf" else plan_workbook(plan)
+        try:
+            Path(output).write_bytes(content)
+        except OSError as error:
+            raise CommandError(f"Kunde inte skriva {output}: {error.strerror}.") from error
+        self.stdout.write(f"Skrev {output} ({len(content)} byte).")

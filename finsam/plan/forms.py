@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from finsam.forms import DATE_WIDGET, AssociationBoundForm
+from finsam.plan.blocks import block_choices
+from finsam.plan.models import CycleItem, Plan, RiskItem, Section
+
+
+class PlanForm(AssociationBoundForm):
+    class Meta:
+        model = Plan
+        fields = ["title", "reference", "status", "adopted_on", "revision_note"]
+        widgets = {"adopted_on": DATE_WIDGET}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == "adopted" and not cleaned.get("adopted_on"):
+            self.add_error("adopted_on", _("Ange när styrelsen fastställde planen."))
+        return cleaned
+
+
+class SectionForm(AssociationBoundForm):
+    class Meta:
+        model = Section
+        fields = ["heading", "kind", "body", "block", "block_years"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 14})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"] = forms.ChoiceField(
+            label=_("Tabell"), choices=[("", "–")] + block_choices(), required=False
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == "block" and not cleaned.get("block"):
+            self.add_error("block", _("Välj vilken tabell avsnittet ska visa."))
+        if cleaned.get("kind") == "text":
+            cleaned["block"] = ""
+        return cleaned
+
+
+class CycleItemForm(AssociationBoundForm):
+    class Meta:
+        model = CycleItem
+        fields = ["position", "when", "what"]
+
+
+class RiskItemForm(AssociationBoundForm):
+    class Meta:
+        model = RiskItem
+        fields = ["position", "risk", "likelihood", "consequence", "control", "responsible"]
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in ("likelihood", "consequence"):
+            value = cleaned.get(field)
+            if value is not None and not 1 <= value <= 4:
+                self.add_error(field, _("Ange ett värde från 1 till 4."))
+        return cleaned

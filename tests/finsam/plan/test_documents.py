@@ -1,0 +1,158 @@
+"""The plan's documents read back: the PDF with pdftotext, the workbook with openpyxl."""
+
+import io
+import re
+import subprocess
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from finsam.lib.money import NBSP, group_thousands, kronor_to_thousands
+from finsam.plan.document import build_document
+from finsam.plan.models import Plan
+from finsam.plan.pdf import plan_pdf
+from finsam.plan.workbook import FIRST_DATA_ROW, plan_workbook
+
+
+@pytest.fixture(scope="module")
+def demo_plans(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+        plans = {
+            (p.association.slug, p.year): p
+            for p in Plan.objects.select_related("association").prefetch_related("sections")
+        }
+        documents = {
+            key: (plan_pdf(plan), plan_workbook(plan), build_document(plan))
+            for key, plan in plans.items()
+            if key[1] in (2010, 2023)
+        }
+        yield documents
+        call_command("flush", "--no-input", verbosity=0)
+
+
+def pdf_text(content: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+
+
+def tkr(value: int) -> str:
+    return group_thousands(kronor_to_thousands(value)).replace(NBSP, " ").replace("\u2212", "−")
+
+
+def test_the_pdf_has_every_heading_page_numbers_and_the_running_header(demo_plans):
+    pdf, _workbook, document = demo_plans[("rar-sormland", 2023)]
+    text = pdf_text(pdf)
+    for section in document.sections:
+        assert f"{section.number}. {section.heading}" in text
+    pages = int(re.search(r"Sida 2 av (\d+)", text).group(1))
+    assert pages >= len(document.sections) + 2  # title page and contents come first
+    assert f"Sida {pages} av {pages}" in text
+    assert "Samordningsförbundet RAR i Sörmland" in text
+    assert re.search(r"Bakgrund och uppdrag \.+ ?3", text)  # the contents give the page number
+
+
+def test_the_pdf_holds_the_tables_figures_as_the_data_does(demo_plans):
+    pdf, _workbook, document = demo_plans[("rar-sormland", 2010)]
+    text = pdf_text(pdf)
+    for table in document.tables():
+        for row in table.rows:
+            for column in table.figure_columns():
+                value = row.cells.get(column.key)
+                if value is None:
+                    continue
+                expected = (
+                    tkr(value)
+                    if column.unit == "tkr"
+                    else group_thousands(value).replace(NBSP, " ").replace("\u2212", "−")
+                )
+                assert expected in text, (table.key, row.cells, column.key)
+    assert "1 308 750" in text  # Eskilstuna's 2009 fee
+    assert "7 745" in text  # the five projects' 2010 amounts, in tkr
+    assert "8 741" in text  # the 2010 result
+    assert "Reviderad 2010-01-13 utifrån förändrad budget 2010" in text
+    assert "Dnr RAR09-19" in text
+
+
+def test_the_pdf_has_metadata_and_embedded_fonts(demo_plans):
+    pdf, _workbook, _document = demo_plans[("rar-sormland", 2023)]
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Title:           Verksamhetsplan och budget 2023" in info
+    assert "Author:          Samordningsförbundet RAR i Sörmland" in info
+    assert "Tagged:          yes" in info
+    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if line.strip())  # "emb" column
+
+
+def _evaluate(sheet, formula: str) -> int:
+    total = 0
+    for sign, ref in re.findall(r"([+-])([A-Z]+\d+)", formula):
+        value = sheet[ref].value
+        value = _evaluate(sheet, value) if isinstance(value, str) and value.startswith("=") else (value or 0)
+        total += value if sign == "+" else -value
+    return total
+
+
+def test_the_workbook_has_the_same_figures_and_its_formulas_equal_the_totals(demo_plans):
+    _pdf, workbook_bytes, document = demo_plans[("rar-sormland", 2010)]
+    workbook = load_workbook(io.BytesIO(workbook_bytes))
+    tables = [t for t in document.tables() if t.columns]
+    assert len(workbook.sheetnames) == len(tables)
+    formulas = 0
+    for sheet_name, table in zip(workbook.sheetnames, tables, strict=True):
+        sheet = workbook[sheet_name]
+        assert sheet.freeze_panes == "B3"
+        for offset, row in enumerate(table.rows):
+            for index, column in enumerate(table.columns, start=1):
+                cell = sheet.cell(row=FIRST_DATA_ROW + offset, column=index)
+                value = row.cells.get(column.key)
+                if column not in table.figure_columns() or value is None:
+                    continue
+                if row.is_derived:
+                    assert isinstance(cell.value, str) and cell.value.startswith("=")
+                    expected_refs = {
+                        f"{cell.column_letter}{FIRST_DATA_ROW + term}" for term, _sign in row.terms
+                    }
+                    assert set(re.findall(r"[A-Z]+\d+", cell.value)) == expected_refs
+                    assert _evaluate(sheet, cell.value) == value
+                    formulas += 1
+                else:
+                    assert cell.value == value
+                if column.unit == "tkr":
+                    assert cell.number_format.endswith(",")  # shown in thousands, stored in kronor
+    assert formulas >= 8
+    assert workbook.properties.title == "Verksamhetsplan RAR 2010"
+    assert workbook.properties.creator == "Samordningsförbundet RAR i Sörmland"
+
+
+def test_text_that_looks_like_a_formula_stays_text(db):
+    from finsam.lib.tables import Column, Row, Table
+    from finsam.plan.workbook import workbook_bytes
+
+    table = Table(key="projects", caption="Insatser", columns=[Column("name", "Insats")])
+    for name in ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"]:
+        table.add(Row({"name": name}))
+    sheet = load_workbook(io.BytesIO(workbook_bytes([table], title="t", author="a"))).active
+    values = [sheet.cell(row=FIRST_DATA_ROW + i, column=1) for i in range(4)]
+    assert [c.value for c in values] == ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"]
+    assert all(c.data_type == "s" for c in values)
+
+
+def test_export_plan_command_writes_both_formats_and_explains_mistakes(tmp_path, db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command(
+        "export_plan", "landskrona-svalov", "2010", "--format", "pdf", "--output", str(tmp_path / "p.pdf")
+    )
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    call_command(
+        "export_plan", "landskrona-svalov", "2010", "--format", "xlsx", "--output", str(tmp_path / "p.xlsx")
+    )
+    assert load_workbook(tmp_path / "p.xlsx").sheetnames
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="har ingen plan för 1999. Planer finns för: 2010."):
+        call_command(
+            "export_plan", "landskrona-svalov", "1999", "--format", "pdf", "--output", str(tmp_path / "x")
+        )
