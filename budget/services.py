@@ -56,6 +56,15 @@ def save_amounts(*, version: BudgetVersion, values: dict[tuple[int, int], int | 
 
 
 @transaction.atomic
+def set_opening_equity(*, version: BudgetVersion, amount: int | None) -> None:
+    """Unused funds at the start of the first column's year (kronor), the base of the equity rows and rules."""
+    refuse_if_adopted(version.pk)
+    if version.opening_equity != amount:
+        version.opening_equity = amount
+        version.save(update_fields=["opening_equity"])
+
+
+@transaction.atomic
 def adopt(*, version: BudgetVersion, adopted_on: datetime.date, reference: str) -> None:
     """The board adopts the version: its fed figures are frozen as they are now, and it becomes read-only."""
     refuse_if_adopted(version.pk)

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -203,9 +204,19 @@ def budget_grid(request, slug, year, number):
     refs = {c.line.id: _LineRef(c.line) for c in computed.lines}
     cells = [(refs[line.id], y, initial) for line, y, initial in _editable_cells(version, computed)]
     form = AmountGridForm(request.POST or None, cells=cells)
+    form.fields["opening_equity"] = forms.IntegerField(
+        label=_("Eget kapital vid första årets början (kr)"),
+        required=False,
+        initial=version.opening_equity,
+        help_text=_(
+            "Ej förbrukade medel från tidigare år; behövs för att visa eget kapital och pröva reglerna."
+        ),
+        error_messages={"invalid": _("Ange ett helt antal kronor.")},
+    )
     if request.method == "POST":
         if form.is_valid():
             services.save_amounts(version=version, values=form.values())
+            services.set_opening_equity(version=version, amount=form.cleaned_data["opening_equity"])
             messages.success(request, _("Beloppen är sparade och summorna räknade om."))
             return redirect(detail)
         messages.error(request, _("Beloppen är inte sparade. Rätta felen nedan."))

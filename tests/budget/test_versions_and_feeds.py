@@ -194,3 +194,18 @@ def test_budget_page_of_four_columns_30_lines_and_40_projects_runs_a_fixed_numbe
     with django_assert_num_queries(16):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_office_staff_set_the_opening_equity_and_the_page_shows_equity(client, office_user, budget_setup):
+    client.force_login(office_user)
+    url = reverse("budget:grid", kwargs={"slug": "eget", "year": 2010, "number": 1})
+    staff = budget_setup["staff"]
+    assert (
+        client.post(url, {f"cell_{staff.pk}_2010": "2000000", "opening_equity": "1000000"}).status_code == 302
+    )
+    version = budget_setup["version"]
+    version.refresh_from_db()
+    assert version.opening_equity == 1_000_000
+    page = client.get(reverse("budget:detail", kwargs={"slug": "eget", "year": 2010})).content.decode()
+    # 1 000 000 + (15 000 000 − 2 000 000 − 7 745 000) = 6 255 000
+    assert "vid årets slut 6\u00a0255\u00a0000\u00a0kr" in page

@@ -99,9 +99,10 @@ def test_the_workbook_has_the_same_figures_and_its_formulas_equal_the_totals(dem
     _pdf, workbook_bytes, document = demo_plans[("rar-sormland", 2010)]
     workbook = load_workbook(io.BytesIO(workbook_bytes))
     tables = [t for t in document.tables() if t.columns]
-    assert len(workbook.sheetnames) == len(tables)
+    assert len(workbook.sheetnames) == len(tables) + 2  # plus indicators and the Uppföljning Finsam sheet
+    assert workbook.sheetnames[-1].startswith("Uppföljning Finsam 2010")
     formulas = 0
-    for sheet_name, table in zip(workbook.sheetnames, tables, strict=True):
+    for sheet_name, table in zip(workbook.sheetnames[: len(tables)], tables, strict=True):
         sheet = workbook[sheet_name]
         assert sheet.freeze_panes == "B3"
         for offset, row in enumerate(table.rows):
