@@ -41,7 +41,7 @@ class ResultTargetForm(AssociationBoundForm):
         cleaned = super().clean()
         if cleaned.get("indicator") != "qualitative" and cleaned.get("target_value") is None:
             self.add_error(
-                "target_value", _("Ange ett målvärde, t.ex. 35 för 35 % eller 12 för 12 aktiviteter.")
+                "target_value", _("Ange ett målvärde, t.ex. 35 för 35 procent eller 12 för 12 aktiviteter.")
             )
         return cleaned
 

@@ -62,3 +62,13 @@ def test_the_language_switch_names_each_language_in_itself(client, office_user, 
     client.force_login(office_user)
     page = client.get(reverse("association", kwargs={"slug": association.slug})).content.decode()
     assert 'lang="en">English</button>' in page
+
+
+def test_every_swedish_text_has_an_english_translation():
+    """The English catalogue is complete, so choosing English never leaves a page half Swedish."""
+    catalogue = (ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text()
+    entries = catalogue.split("\n\n")[1:]
+    untranslated = [entry for entry in entries if 'msgstr ""' in entry and 'msgstr ""\n"' not in entry]
+    fuzzy = [entry for entry in entries if "#, fuzzy" in entry]
+    assert untranslated == []
+    assert fuzzy == []
