@@ -31,13 +31,16 @@ def _context(access, **extra):
     return {"access": access, "association": access.association, **extra}
 
 
-def _budget(access, year) -> Budget:
-    return get_object_or_404(
+def _budgets(access):
+    return (
         Budget.objects.filter(association=access.association)
         .select_related("association")
-        .prefetch_related(Prefetch("versions", queryset=BudgetVersion.objects.order_by("number"))),
-        plan_year=year,
+        .prefetch_related(Prefetch("versions", queryset=BudgetVersion.objects.order_by("number")))
     )
+
+
+def _budget(access, year) -> Budget:
+    return get_object_or_404(_budgets(access), plan_year=year)
 
 
 def _version(budget: Budget, number: str | int | None) -> BudgetVersion:
@@ -119,7 +122,13 @@ def _rows_for_page(computed, negative):
 @login_required
 def budget_detail(request, slug, year):
     access = get_access(request.user, slug)
-    budget = _budget(access, year)
+    budget = _budgets(access).filter(plan_year=year).first()
+    if budget is None:
+        # No dead end: say so, and let office staff start the year's budget here.
+        form = NewBudgetForm(initial={"plan_year": year}) if access.can_edit else None
+        return render(
+            request, "budget/budget_missing.html", _context(access, year=year, form=form), status=404
+        )
     version = _version(budget, request.GET.get("version"))
     computed = compute_version(version)
     settings = settings_for(access.association)

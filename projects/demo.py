@@ -202,7 +202,7 @@ RAR_2010 = [
         D(2010, 5, 31),
         "day",
         2924,
-        {2007: 0, 2010: 1018},
+        {2010: 1018},
         ProjectStatus.ENDED,
         OWNER_INFERRED + " Startmånaden december 2007 bär inget belopp (budgeten 2007 tar upp 5 719 tkr).",
     ),
@@ -272,6 +272,10 @@ RAR_2010 = [
         OWNER_INFERRED,
     ),
 ]
+
+# Years a project touched but that carry no money (no row is stored for them): AGERA/FLAK started in December 2007,
+# after the 2007 budget was set, and its first month is not in the 2007 plan.
+NO_AMOUNT_YEARS = {"AGERA/FLAK": {2007}}
 
 ONLY_2023 = "Planen 2023 anger bara årets belopp; period och totalbelopp för hela insatsen är inte kända."
 RAR_2023 = [
@@ -345,6 +349,13 @@ def _project(
         {"outcome": DecisionOutcome.GRANTED, "granted_amount": total},
     )
     fixed = {year: int(tkr * TKR) for year, tkr in known_tkr.items()}
-    split = propose_split(total, start, end or max([start, *(D(y, 12, 31) for y in fixed)]), fixed=fixed)
+    empty = NO_AMOUNT_YEARS.get(name, set())
+    split = propose_split(
+        total,
+        start,
+        end or max([start, *(D(y, 12, 31) for y in fixed)]),
+        fixed={**fixed, **dict.fromkeys(empty, 0)},
+    )
     for year, amount in split.items():
-        ensure(ProjectYearAmount, {"project": project, "year": year}, {"amount": amount})
+        if year not in empty:
+            ensure(ProjectYearAmount, {"project": project, "year": year}, {"amount": amount})

@@ -86,3 +86,21 @@ def test_office_staff_create_a_budget_with_forecast_and_plan_columns(client, off
         (2028, "plan"),
         (2029, "plan"),
     ]
+
+
+def test_a_year_without_budget_offers_to_create_one_instead_of_a_dead_end(
+    client, office_user, board_user, association
+):
+    client.force_login(office_user)
+    response = client.get(reverse("budget:detail", kwargs={"slug": association.slug, "year": 2031}))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Det finns ingen budget för 2031 ännu." in page
+    assert 'value="2031"' in page
+    client.force_login(board_user)
+    assert (
+        "Skapa budget"
+        not in client.get(
+            reverse("budget:detail", kwargs={"slug": association.slug, "year": 2031})
+        ).content.decode()
+    )

@@ -40,3 +40,12 @@ def test_the_impossible_date_of_the_2007_plan_is_stored_honestly(db):
     assert "2008-06-31" in trosam.note
     kungsgatan = Project.objects.get(name="Kungsgatans Läkarmottagning Eskilstuna")
     assert kungsgatan.start_display == "Försenad, prel. hösten 2006"
+
+
+def test_the_2007_project_table_lists_the_ten_projects_of_the_2007_plan(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    rar = Association.objects.get(slug="rar-sormland")
+    table = project_table(rar, 2007)
+    assert len(table.rows) == 11  # ten projects and the sum
+    assert "AGERA/FLAK" not in [row.cells["name"] for row in table.rows]
+    assert (table.rows[-1].cells["total"], table.rows[-1].cells["year_amount"]) == (10_828_000, 5_719_000)
