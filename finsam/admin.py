@@ -3,7 +3,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from finsam.access import Role, associations_for
 from finsam.models import AccessGrant, Association
-from finsam.plan.models import CycleItem, Plan, RiskItem, Section
 
 
 class ScopedChoicesMixin:
@@ -113,19 +112,3 @@ class AccessGrantAdmin(SuperuserOnlyAdmin):
     list_filter = ["role", "association"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "association__name"]
     autocomplete_fields = ["user", "association"]
-
-
-class SectionInline(ScopedInline):
-    model = Section
-    extra = 0
-
-
-@admin.register(Plan)
-class PlanAdmin(AssociationScopedAdmin):
-    list_display = ["year", "title", "association", "status", "reference"]
-    list_filter = ["status"]
-    inlines = [SectionInline]
-
-
-for plan_model in (CycleItem, RiskItem):
-    admin.site.register(plan_model, AssociationScopedAdmin)

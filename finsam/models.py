@@ -152,6 +152,3 @@ class AccessGrant(AssociationOwned):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.association} ({self.get_role_display()})"
-
-
-from finsam.plan.models import CycleItem, Plan, RiskItem, Section  # noqa: E402,F401  (the plan lives in finsam)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "projects",
     "budget",
     "followup",
+    "finsam.plan.apps.PlanConfig",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.db import transaction
 from finsam import demo
 
 # Each app's demo part, in the order their data depend on each other.
-APP_DEMOS = ["members.demo", "projects.demo", "budget.demo", "followup.demo", "finsam.plan_demo"]
+APP_DEMOS = ["members.demo", "projects.demo", "budget.demo", "followup.demo", "finsam.plan.demo"]
 
 
 class Command(BaseCommand):

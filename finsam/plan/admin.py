@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from finsam.admin import AssociationScopedAdmin, ScopedInline
+from finsam.plan.models import CycleItem, Plan, RiskItem, Section
+
+
+class SectionInline(ScopedInline):
+    model = Section
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(AssociationScopedAdmin):
+    list_display = ["year", "title", "association", "status", "reference"]
+    list_filter = ["status"]
+    inlines = [SectionInline]
+
+
+for plan_model in (CycleItem, RiskItem):
+    admin.site.register(plan_model, AssociationScopedAdmin)
