@@ -1,7 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class BudgetConfig(AppConfig):
     name = "budget"
     verbose_name = _("Budget")
+
+    def ready(self) -> None:
+        post_migrate.connect(_backfill_adoption_records, sender=self)
+
+
+def _backfill_adoption_records(sender, using="default", **kwargs) -> None:
+    """Versions adopted before adoption records existed get theirs once, from their frozen figures.
+
+    Done after migrating rather than in a data migration because building a record takes the product's own
+    computation (budget/feeds.py), which a migration should not import.
+    """
+    from budget.services import backfill_adoption_records
+
+    backfill_adoption_records(using=using)

@@ -3,6 +3,18 @@
 Pure functions over plain values: the database is read in budget/feeds.py and budget/services.py, so the rules
 here can be tested with hand-made numbers. Values are whole kronor, each line as a positive magnitude; the result
 is the surplus (income minus costs, positive when money is left over).
+
+Equity, once. Equity (eget kapital: unused funds) moves only by what the year itself adds or uses. A carry-over
+line brings earlier years' unused funds into the year as income, so that the plan can spend them; those funds are
+already in the equity at the year's start. So the year's change in equity is its result *without* the carry-over:
+
+    equity_end = equity_start + surplus - carried_over
+
+Worked example (kronor). Year 1: opening equity 1 000; member fees 5 000, costs 4 000: result 1 000, equity at
+the end 2 000. Year 2: a carry-over line takes year 1's result, 1 000, as income; fees 5 000, costs 5 500: the
+result shown is 6 000 - 5 500 = 500 (of the carried funds, 500 are left). Equity at the end of year 2 is
+2 000 + 500 - 1 000 = 1 500: the year used 500 of its equity. Adding the shown result (2 000 + 500 = 2 500)
+would count year 1's 1 000 twice. The liquidity and equity rules (budget/rules.py) read `equity_end`.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +38,8 @@ class LineSpec:
     first_year: int | None = None
     last_year: int | None = None
     show_project_breakdown: bool = False
+    position: int = 0
+    administration: bool = False  # counted as the association's own administration (Uppföljning Finsam)
 
     def used_in(self, year: int) -> bool:
         return (self.first_year is None or self.first_year <= year) and (
@@ -63,7 +77,8 @@ class ComputedLine:
 class ComputedBudget:
     years: list[int]
     lines: list[ComputedLine]
-    surplus: dict[int, int]
+    surplus: dict[int, int]  # the result as the result line shows it, carry-over included
+    carried_over: dict[int, int]  # earlier years' funds brought in by carry-over lines (already in equity)
     equity_start: dict[int, int | None]
     equity_end: dict[int, int | None]
     breakdown: dict[int, list[tuple[str, str, int]]]
@@ -101,6 +116,7 @@ def compute_budget(
     years = sorted(years)
     cells: dict[int, dict[int, Cell]] = {line.id: {} for line in lines}
     surplus: dict[int, int] = {}
+    carried_over: dict[int, int] = {}
     for year in years:
         for line in lines:
             if not line.used_in(year) or line.kind in (LineKind.SUBTOTAL, LineKind.RESULT):
@@ -118,23 +134,40 @@ def compute_budget(
         for line, members in subtotal_members(lines, year).items():
             cells[line.id][year] = Cell(sum(cells[m.id][year].value or 0 for m in members), DERIVED)
         surplus[year] = sum(GROUP_SIGN[LineGroup(i.group)] * (cells[i.id][year].value or 0) for i in items)
+        carried_over[year] = sum(
+            GROUP_SIGN[LineGroup(i.group)] * (cells[i.id][year].value or 0)
+            for i in items
+            if i.kind == LineKind.CARRYOVER
+        )
         for line in lines:
             if line.kind == LineKind.RESULT and line.used_in(year):
                 cells[line.id][year] = Cell(surplus[year], DERIVED)
 
-    equity_start: dict[int, int | None] = {}
-    equity_end: dict[int, int | None] = {}
-    running = opening_equity
-    for year in years:
-        equity_start[year] = running
-        equity_end[year] = None if running is None else running + surplus[year]
-        running = equity_end[year]
+    equity_start, equity_end = equity_over_years(years, surplus, carried_over, opening_equity)
 
     computed_lines = [
         ComputedLine(line, {year: cells[line.id].get(year, Cell(None)) for year in years}) for line in lines
     ]
     breakdown = {year: feeds.project_breakdown.get(year, []) for year in years}
-    return ComputedBudget(years, computed_lines, surplus, equity_start, equity_end, breakdown)
+    return ComputedBudget(years, computed_lines, surplus, carried_over, equity_start, equity_end, breakdown)
+
+
+def equity_over_years(
+    years: list[int], surplus: dict[int, int], carried_over: dict[int, int], opening_equity: int | None
+) -> tuple[dict[int, int | None], dict[int, int | None]]:
+    """Equity at each year's start and end: `equity_end = equity_start + surplus - carried_over` (see above).
+
+    Without an opening equity nothing is guessed: every figure is None.
+    """
+    equity_start: dict[int, int | None] = {}
+    equity_end: dict[int, int | None] = {}
+    running = opening_equity
+    for year in sorted(years):
+        equity_start[year] = running
+        if running is not None:
+            running = running + surplus[year] - carried_over.get(year, 0)
+        equity_end[year] = running
+    return equity_start, equity_end
 
 
 def subtotal_members(lines: list[LineSpec], year: int) -> dict[LineSpec, list[LineSpec]]:

@@ -1,41 +1,32 @@
-"""The budget table, built once for the page, the plan PDF and the workbook."""
+"""The budget table, built once from a BudgetView for the page, the plan PDF and the workbook.
+
+A draft's view is live, an adopted version's view comes from its adoption record (budget/feeds.py), and both go
+through this one builder, so a page, its PDF and its workbook cannot drift apart.
+"""
 
 from django.utils.translation import gettext as _
 
-from budget.compute import ComputedBudget, displayed
-from budget.feeds import compute_version
-from budget.models import GROUP_SIGN, BudgetColumn, BudgetSettings, BudgetVersion, LineGroup, LineKind
+from budget.compute import FED, OVERRIDE, ComputedBudget, displayed
+from budget.models import GROUP_SIGN, LineGroup, LineKind
+from budget.record import BudgetView, SourceChange
+from finsam.lib.money import format_kr
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
 
 
-def settings_for(association) -> BudgetSettings:
-    """The association's budget settings and rules, or empty defaults (no rule) if none are saved."""
-    return BudgetSettings.objects.filter(association=association).first() or BudgetSettings(
-        association=association
-    )
-
-
-def column_label(column: BudgetColumn) -> str:
-    return column.label or f"{column.get_kind_display()} {column.year}"
-
-
-def budget_table(
-    version: BudgetVersion, unit: str = "tkr", *, computed: ComputedBudget | None = None
-) -> Table:
+def budget_table(view: BudgetView, *, source_changes: list[SourceChange] = ()) -> Table:
     """All columns of the version in the association's line structure and sign habit.
 
     Sub-totals and the result are derived rows whose terms are the item rows they sum (with the sign the habit
     gives), so the workbook can write them as formulas. With the project breakdown on, the project line is the
-    sum of one row per project.
+    sum of one row per project (plus a row for any typed figure the projects do not explain).
     """
-    computed = computed or compute_version(version)
-    negative = version.budget.income_shown_negative
-    columns = list(version.columns.all())
+    computed = view.computed
+    negative = view.income_shown_negative
     table = Table(
         key="budget",
-        caption=str(version.budget),
+        caption=view.title,
         columns=[Column("label", _("Kostnad/intäkt"))]
-        + [Column(f"y{c.year}", column_label(c), CellKind.AMOUNT, unit) for c in columns],
+        + [Column(f"y{c.year}", c.heading, CellKind.AMOUNT, view.unit) for c in view.columns],
     )
     years = computed.years
     pending: dict[str, list[int]] = {}  # group -> item rows since the group's last sum row
@@ -53,36 +44,67 @@ def budget_table(
         sign = GROUP_SIGN[LineGroup(line.group)]
         result_sign = 0 if sign == 0 else (1 if negative else sign)
         note = _fed_note(line.kind)
-        if (
-            line.kind == LineKind.PROJECTS
-            and line.show_project_breakdown
-            and any(computed.breakdown.values())
-        ):
-            index = _add_breakdown(table, line, values, computed, years, note)
+        marks = _marks(computed_line, line, negative)
+        if line.kind == LineKind.PROJECTS and line.show_project_breakdown and any(computed.breakdown.values()):
+            index = _add_breakdown(table, line, computed_line, values, computed, note, marks, negative)
         else:
-            index = table.add(Row({"label": line.name, **values}, note=note))
+            index = table.add(Row({"label": line.name, **values}, note=note, marks=marks))
         pending.setdefault(line.group, []).append(index)
         if result_sign:
             result_terms.append((index, result_sign))
-    for note in _equity_notes(computed):
-        table.notes.append(note)
-    if version.revision_note:
-        table.notes.append(version.revision_note)
+    table.notes.extend(equity_notes(computed))
+    if view.revision_note:
+        table.notes.append(view.revision_note)
+    table.notes.extend(source_change_notes(source_changes))
     return table
 
 
-def _add_breakdown(table: Table, line, values, computed: ComputedBudget, years, note) -> int:
-    names = []
+def _marks(computed_line, line, negative) -> dict[str, dict]:
+    """● a figure taken from its source, ✎ a figure typed in instead of what the source gives."""
+    marks = {}
+    for year, cell in computed_line.cells.items():
+        if cell.source == FED:
+            marks[f"y{year}"] = {"symbol": "●", "text": _("hämtat från källan")}
+        elif cell.source == OVERRIDE:
+            fed = displayed(cell.fed_value, line, negative)
+            marks[f"y{year}"] = {
+                "symbol": "✎",
+                "text": _("inmatat i stället för källans %(fed)s") % {"fed": "–" if fed is None else format_kr(fed)},
+            }
+    return marks
+
+
+def _add_breakdown(table: Table, line, computed_line, values, computed: ComputedBudget, note, marks, negative):
+    """One row per project under the project line; the line is their sum in every column.
+
+    Where the line holds a typed figure the projects do not add up to (a forecast made before the projects were
+    entered), a row "not allotted to projects" carries the difference, so the sum holds in every column.
+    """
+    years = computed.years
+    names: list[tuple[str, str]] = []
     for year in years:
         for name, owner, _amount in computed.breakdown.get(year, []):
             if (name, owner) not in names:
                 names.append((name, owner))
+    sign = -1 if negative and GROUP_SIGN[LineGroup(line.group)] > 0 else 1
     detail_rows = []
     for name, owner in names:
         cells = {"label": f"{name} ({owner})" if owner else name}
         for year in years:
             amounts = {(n, o): a for n, o, a in computed.breakdown.get(year, [])}
-            cells[f"y{year}"] = amounts.get((name, owner), 0) if computed.breakdown.get(year) else None
+            cells[f"y{year}"] = sign * amounts.get((name, owner), 0) if line.used_in(year) else None
+        detail_rows.append(table.add(Row(cells, level=1)))
+    rest = {}
+    for year in years:
+        value = computed_line.cells[year].value
+        if value is None:
+            continue
+        explained = sum(amount for _n, _o, amount in computed.breakdown.get(year, []))
+        if value != explained:
+            rest[f"y{year}"] = sign * (value - explained)
+    if rest:
+        cells = {"label": _("Ej fördelat på insatser")}
+        cells.update({f"y{year}": rest.get(f"y{year}", 0) if line.used_in(year) else None for year in years})
         detail_rows.append(table.add(Row(cells, level=1)))
     return table.add(
         Row(
@@ -90,6 +112,7 @@ def _add_breakdown(table: Table, line, values, computed: ComputedBudget, years, 
             RowKind.SUBTOTAL,
             terms=tuple((i, 1) for i in detail_rows),
             note=note,
+            marks=marks,
         )
     )
 
@@ -102,23 +125,51 @@ def _fed_note(kind: str) -> str:
     }.get(kind, "")
 
 
-def _equity_notes(computed: ComputedBudget) -> list[str]:
-    from finsam.lib.money import format_kr
-
+def equity_notes(computed: ComputedBudget) -> list[str]:
+    """Equity per year as budget/compute.py defines it, with any carry-over named so it is not added twice."""
     notes = []
     for year in computed.years:
         start, end = computed.equity_start[year], computed.equity_end[year]
         if start is None:
             continue
-        notes.append(
-            _(
-                "%(year)s: eget kapital vid årets början %(start)s, årets resultat %(result)s, vid årets slut %(end)s."
+        values = {
+            "year": year,
+            "start": format_kr(start),
+            "result": format_kr(computed.surplus[year]),
+            "carried": format_kr(computed.carried_over.get(year, 0)),
+            "end": format_kr(end),
+        }
+        if computed.carried_over.get(year):
+            notes.append(
+                _(
+                    "%(year)s: eget kapital vid årets början %(start)s, årets resultat %(result)s varav "
+                    "%(carried)s överfört från tidigare år (redan i eget kapital), vid årets slut %(end)s."
+                )
+                % values
             )
-            % {
-                "year": year,
-                "start": format_kr(start),
-                "result": format_kr(computed.surplus[year]),
-                "end": format_kr(end),
-            }
-        )
+        else:
+            notes.append(
+                _(
+                    "%(year)s: eget kapital vid årets början %(start)s, årets resultat %(result)s, "
+                    "vid årets slut %(end)s."
+                )
+                % values
+            )
     return notes
+
+
+def source_change_notes(changes: list[SourceChange]) -> list[str]:
+    """One note per fed figure that today's source gives differently from the adopted budget."""
+    return [
+        _(
+            "%(line)s %(year)s: %(adopted)s i den fastställda budgeten; i dag %(today)s. Den fastställda "
+            "budgeten ändras inte; en ändring kräver en revision."
+        )
+        % {
+            "line": change.line,
+            "year": change.year,
+            "adopted": "–" if change.adopted is None else format_kr(change.adopted),
+            "today": "–" if change.today is None else format_kr(change.today),
+        }
+        for change in changes
+    ]

@@ -1,9 +1,24 @@
-"""Reading a budget version from the database: its lines, columns, amounts and the sources of fed lines."""
+"""Reading a budget version from the database: its lines, columns, amounts and the sources of fed lines.
+
+`budget_view(version)` is the one entry point for showing a version. A draft is computed live from its lines,
+amounts and sources; an adopted version is read from its adoption record only (budget/record.py), so later edits
+of lines, settings, projects or fees never move it. `compute_version` is the computed part of that view.
+"""
 
 from django.db.models import Prefetch
 
-from budget.compute import ComputedBudget, Feeds, LineSpec, compute_budget
-from budget.models import Budget, BudgetLine, BudgetVersion, LineKind, VersionStatus
+from budget.compute import FED, ComputedBudget, Feeds, LineSpec, compute_budget
+from budget.models import (
+    Budget,
+    BudgetColumn,
+    BudgetLine,
+    BudgetSettings,
+    BudgetVersion,
+    LineKind,
+    VersionStatus,
+)
+from budget.record import BudgetView, ColumnSpec, SourceChange, from_content
+from budget.rules import RULE_SETTINGS, check_rules
 from members.models import FeeYear
 from projects.amounts import year_breakdown, year_totals
 
@@ -18,6 +33,8 @@ def line_specs(lines) -> list[LineSpec]:
             first_year=line.first_year,
             last_year=line.last_year,
             show_project_breakdown=line.show_project_breakdown,
+            position=line.position,
+            administration=line.administration,
         )
         for line in lines
     ]
@@ -32,7 +49,15 @@ def lines_for(association, years: list[int]) -> list[BudgetLine]:
     ]
 
 
-def load_feeds(association, years: list[int], lines: list[BudgetLine], *, depth: int = 0) -> Feeds:
+def settings_for(association) -> BudgetSettings:
+    """The association's budget settings and rules, or empty defaults (no rule) if none are saved."""
+    return BudgetSettings.objects.filter(association=association).first() or BudgetSettings(
+        association=association
+    )
+
+
+def load_feeds(association, years: list[int], lines, *, depth: int = 0) -> Feeds:
+    """Today's figures of the sources that fed lines take (`lines`: BudgetLines or LineSpecs)."""
     kinds = {line.kind for line in lines}
     feeds = Feeds()
     if LineKind.MEMBER_FEES in kinds:
@@ -66,31 +91,30 @@ def previous_year_result(association, year: int) -> int | None:
     version = current_version(budget) if budget else None
     if version is None:
         return None
-    computed = compute_version(version, depth=1)
-    return computed.surplus.get(year)
+    return compute_version(version, depth=1).surplus.get(year)
 
 
-def compute_version(version: BudgetVersion, *, depth: int = 0) -> ComputedBudget:
-    """The version's figures: entered (and, once adopted, frozen) amounts plus live sources for a draft."""
+def _columns(version: BudgetVersion) -> list[BudgetColumn]:
+    return sorted(version.columns.all(), key=lambda column: column.year)
+
+
+def column_heading(column: BudgetColumn) -> str:
+    return column.label or f"{column.get_kind_display()} {column.year}"
+
+
+def compute_live(version: BudgetVersion, *, depth: int = 0) -> ComputedBudget:
+    """The version's figures from today's lines, amounts and sources.
+
+    An adopted version from before adoption records existed kept its fed figures as frozen amounts; they are
+    used here only to build its record once (budget/apps.py).
+    """
     association = version.budget.association
-    columns = sorted(version.columns.all(), key=lambda column: column.year)
-    years = [column.year for column in columns]
+    years = [column.year for column in _columns(version)]
     lines = lines_for(association, years)
-    amounts = {(a.line_id, a.year): a for a in version.amounts.all()}
-    entered = {key: a.amount for key, a in amounts.items() if not a.frozen}
-    if version.status == VersionStatus.ADOPTED:
-        # An adopted budget shows the fed figures as they were when the board adopted it.
-        feeds = Feeds(frozen={key: a.amount for key, a in amounts.items() if a.frozen})
-        projects_line = next((line for line in lines if line.kind == LineKind.PROJECTS), None)
-        if projects_line is not None and projects_line.show_project_breakdown:
-            live = year_breakdown(association, years)
-            feeds.project_breakdown = {
-                year: rows
-                for year, rows in live.items()
-                if sum(r[2] for r in rows) == feeds.frozen.get((projects_line.pk, year))
-            }
-    else:
-        feeds = load_feeds(association, years, lines, depth=depth)
+    amounts = list(version.amounts.all())
+    entered = {(a.line_id, a.year): a.amount for a in amounts if not a.frozen}
+    feeds = load_feeds(association, years, lines, depth=depth)
+    feeds.frozen = {(a.line_id, a.year): a.amount for a in amounts if a.frozen}
     return compute_budget(
         lines=line_specs(lines),
         years=years,
@@ -100,7 +124,89 @@ def compute_version(version: BudgetVersion, *, depth: int = 0) -> ComputedBudget
     )
 
 
+def fee_figures(computed: ComputedBudget) -> dict[int, int | None]:
+    """Each year's member contribution as the budget has it (fed or entered), for the rules."""
+    fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)
+    return {year: fee_line.cells[year].value for year in computed.years} if fee_line else {}
+
+
+def live_view(version: BudgetVersion, *, depth: int = 0) -> BudgetView:
+    """The version as it stands today: what a draft shows, and what adoption stores."""
+    budget = version.budget
+    computed = compute_live(version, depth=depth)
+    settings = settings_for(budget.association)
+    return BudgetView(
+        title=str(budget),
+        plan_year=budget.plan_year,
+        income_shown_negative=budget.income_shown_negative,
+        columns=[ColumnSpec(c.year, c.kind, column_heading(c)) for c in _columns(version)],
+        computed=computed,
+        opening_equity=version.opening_equity,
+        rule_results=check_rules(computed, settings, fee_figures(computed)),
+        rule_settings={name: getattr(settings, name) for name in RULE_SETTINGS},
+        revision_note=version.revision_note,
+        adopted_on=version.adopted_on,
+        reference=version.decision_reference,
+    )
+
+
+def budget_view(version: BudgetVersion, *, depth: int = 0) -> BudgetView:
+    """The version as it is shown: a draft live, an adopted version from its adoption record only."""
+    if version.status == VersionStatus.ADOPTED:
+        record = getattr(version, "record", None)
+        if record is not None:
+            return from_content(record.content)
+    return live_view(version, depth=depth)
+
+
+def compute_version(version: BudgetVersion, *, depth: int = 0) -> ComputedBudget:
+    return budget_view(version, depth=depth).computed
+
+
+def source_changes(view: BudgetView, association) -> list[SourceChange]:
+    """Fed figures of an adopted view that today's sources would give differently.
+
+    A document that embeds an adopted budget beside live tables (a draft plan with today's fee table) says so
+    with both figures instead of mixing the two moments silently.
+    """
+    if not view.frozen:
+        return []
+    fed_lines = [c for c in view.computed.lines if c.line.kind in (LineKind.MEMBER_FEES, LineKind.PROJECTS)]
+    if not fed_lines:
+        return []
+    today = load_feeds(association, view.computed.years, [c.line for c in fed_lines], depth=1)
+    changes = []
+    for computed_line in fed_lines:
+        line = computed_line.line
+        for year, cell in computed_line.cells.items():
+            if cell.source != FED:
+                continue
+            now = (
+                today.member_fees.get(year)
+                if line.kind == LineKind.MEMBER_FEES
+                else today.projects.get(year, 0)
+            )
+            if now != cell.value:
+                changes.append(SourceChange(line.name, year, cell.value, now, line.kind))
+        if line.kind == LineKind.PROJECTS and line.show_project_breakdown:
+            changes += _breakdown_changes(line.name, view.computed.breakdown, today.project_breakdown)
+    return changes
+
+
+def _breakdown_changes(name: str, adopted: dict, today: dict) -> list[SourceChange]:
+    """Per project: money moved between projects after adoption, even where the year's total stayed."""
+    changes = []
+    for year in sorted(adopted):
+        then = {(n, o): a for n, o, a in adopted.get(year, [])}
+        now = {(n, o): a for n, o, a in today.get(year, [])}
+        for key in sorted(set(then) | set(now)):
+            if then.get(key) != now.get(key):
+                label = f"{name}: {key[0]}"
+                changes.append(SourceChange(label, year, then.get(key), now.get(key), LineKind.PROJECTS))
+    return changes
+
+
 def versions_of(budget_queryset):
     return budget_queryset.prefetch_related(
-        Prefetch("versions", queryset=BudgetVersion.objects.order_by("number"))
+        Prefetch("versions", queryset=BudgetVersion.objects.order_by("number").select_related("record"))
     )

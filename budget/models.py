@@ -5,6 +5,7 @@ costs); the line's group gives its sign in the result, and the association's sig
 shown. Sub-totals, results and equity are computed (budget/compute.py), never stored.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -342,3 +343,65 @@ class Outcome(AssociationOwned):  # utfall per rad och år
 
     def __str__(self) -> str:
         return f"{self.line} {self.year}"
+
+
+class RecordQuerySet(ScopedQuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(RECORD_MESSAGE, code="record")
+
+    def delete(self):
+        raise ValidationError(RECORD_MESSAGE, code="record")
+
+
+RECORD_MESSAGE = _("En fastställd budget är en handling som inte ändras. Gör en revision i stället.")
+
+
+class BudgetRecord(AssociationOwned):  # den fastställda budgeten, som styrelsen beslutade den
+    """What an adopted version shows, stored once at adoption and never changed (budget/record.py).
+
+    Like a commit: written in the same transaction that adopts the version, never updated or deleted (the model
+    and its queryset refuse, the admin only shows it), and a revision is a new version with a record of its own.
+    `sha256` is taken over the canonical JSON of `content`, so anyone can check that the record is intact.
+    """
+
+    association_path = "version__budget__association"
+
+    version = models.OneToOneField(
+        BudgetVersion, on_delete=models.PROTECT, related_name="record", verbose_name=_("version")
+    )
+    adopted_on = models.DateField(_("fastställd"))
+    reference = models.CharField(_("beslut (Dnr/paragraf)"), max_length=60, blank=True)
+    content = models.JSONField(_("innehåll"))
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrerad av"),
+    )
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("fastställd budget")
+        verbose_name_plural = _("fastställda budgetar")
+
+    def __str__(self) -> str:
+        return str(_("%(version)s, fastställd %(date)s") % {"version": self.version, "date": self.adopted_on})
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(RECORD_MESSAGE, code="record")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(RECORD_MESSAGE, code="record")
+
+    @property
+    def intact(self) -> bool:
+        from budget.record import content_sha256
+
+        return content_sha256(self.content) == self.sha256

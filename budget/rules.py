@@ -13,6 +13,9 @@ from budget.compute import ComputedBudget
 from budget.models import BudgetSettings
 from finsam.lib.money import format_kr
 
+# The settings the rules read; an adoption record keeps their values as they were.
+RULE_SETTINGS = ("min_liquidity", "new_project_reserve", "reservation_threshold", "equity_ceiling")
+
 
 @dataclass(frozen=True)
 class Breach:

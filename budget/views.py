@@ -2,17 +2,25 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.db.models import prefetch_related_objects
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from budget import services
-from budget.compute import FED, OVERRIDE, displayed
-from budget.exports import budget_table, settings_for
-from budget.feeds import compute_version, current_version, lines_for
+from budget import documents, services
+from budget.compute import displayed
+from budget.exports import budget_table, source_change_notes
+from budget.feeds import (
+    budget_view,
+    compute_live,
+    current_version,
+    lines_for,
+    settings_for,
+    source_changes,
+    versions_of,
+)
 from budget.forms import (
     AdoptForm,
     AmountGridForm,
@@ -22,7 +30,6 @@ from budget.forms import (
     ReviseForm,
 )
 from budget.models import Budget, BudgetLine, BudgetVersion, LineKind, Outcome
-from budget.rules import check_rules
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
 
@@ -32,11 +39,7 @@ def _context(access, **extra):
 
 
 def _budgets(access):
-    return (
-        Budget.objects.filter(association=access.association)
-        .select_related("association")
-        .prefetch_related(Prefetch("versions", queryset=BudgetVersion.objects.order_by("number")))
-    )
+    return versions_of(Budget.objects.filter(association=access.association).select_related("association"))
 
 
 def _budget(access, year) -> Budget:
@@ -101,24 +104,6 @@ def budget_create(request, slug):
     return render(request, "budget/budget_list.html", _context(access, budgets=budgets, form=form))
 
 
-def _rows_for_page(computed, negative):
-    rows = []
-    for computed_line in computed.lines:
-        line = computed_line.line
-        cells = []
-        for year in computed.years:
-            cell = computed_line.cells[year]
-            cells.append(
-                {
-                    "value": displayed(cell.value, line, negative),
-                    "source": cell.source,
-                    "fed_value": displayed(cell.fed_value, line, negative),
-                }
-            )
-        rows.append({"line": line, "cells": cells})
-    return rows
-
-
 @login_required
 def budget_detail(request, slug, year):
     access = get_access(request.user, slug)
@@ -130,10 +115,8 @@ def budget_detail(request, slug, year):
             request, "budget/budget_missing.html", _context(access, year=year, form=form), status=404
         )
     version = _version(budget, request.GET.get("version"))
-    computed = compute_version(version)
-    settings = settings_for(access.association)
-    fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)
-    fees = {y: fee_line.cells[y].value for y in computed.years} if fee_line else {}
+    view = budget_view(version)
+    changes = source_changes(view, access.association)
     outcome = {
         (o.line_id, o.year): o.amount
         for o in Outcome.objects.filter(line__association=access.association, year=budget.plan_year)
@@ -142,17 +125,14 @@ def budget_detail(request, slug, year):
         access,
         budget=budget,
         version=version,
+        view=view,
         versions=list(budget.versions.all()),
-        columns=list(version.columns.all()),
-        rows=_rows_for_page(computed, budget.income_shown_negative),
-        computed=computed,
-        table=budget_table(version, computed=computed),
-        breaches=check_rules(computed, settings, fees),
-        outcome=_outcome_rows(computed, outcome, budget.plan_year, budget.income_shown_negative),
+        table=budget_table(view),
+        source_notes=source_change_notes(changes),
+        breaches=view.rule_results,
+        outcome=_outcome_rows(view.computed, outcome, budget.plan_year, view.income_shown_negative),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
-        FED=FED,
-        OVERRIDE=OVERRIDE,
     )
     return render(request, "budget/budget_detail.html", context)
 
@@ -209,7 +189,7 @@ def budget_grid(request, slug, year, number):
     if version.is_adopted:
         messages.error(request, _("Versionen är fastställd och kan inte ändras. Gör en revision i stället."))
         return redirect(detail)
-    computed = compute_version(version)
+    computed = compute_live(version)
     refs = {c.line.id: _LineRef(c.line) for c in computed.lines}
     cells = [(refs[line.id], y, initial) for line, y, initial in _editable_cells(version, computed)]
     form = AmountGridForm(request.POST or None, cells=cells)
@@ -268,6 +248,7 @@ def budget_adopt(request, slug, year, number):
                 version=version,
                 adopted_on=form.cleaned_data["adopted_on"],
                 reference=form.cleaned_data["reference"],
+                by=request.user,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -284,18 +265,24 @@ def budget_revise(request, slug, year, number):
     access = get_access(request.user, slug, Need.EDIT)
     version = _version(_budget(access, year), number)
     form = ReviseForm(request.POST)
-    if not version.is_adopted:
-        messages.error(request, _("Bara en fastställd version revideras; ett utkast ändras direkt."))
-    elif not form.is_valid():
+    if not form.is_valid():
         messages.error(request, _("Ange revisionens datum och skäl."))
     else:
-        revision = services.revise(
-            version=version, revised_on=form.cleaned_data["revised_on"], reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("Version %(number)s är skapad som utkast.") % {"number": revision.number})
-        return redirect(
-            reverse("budget:grid", kwargs={"slug": slug, "year": year, "number": revision.number})
-        )
+        try:
+            revision = services.revise(
+                version=version,
+                revised_on=form.cleaned_data["revised_on"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Version %(number)s är skapad som utkast.") % {"number": revision.number}
+            )
+            return redirect(
+                reverse("budget:grid", kwargs={"slug": slug, "year": year, "number": revision.number})
+            )
     return redirect(
         reverse("budget:detail", kwargs={"slug": slug, "year": year}) + f"?version={version.number}"
     )
@@ -311,22 +298,28 @@ def budget_compare(request, slug, year):
         return redirect("budget:detail", slug=slug, year=year)
     first = _version(budget, request.GET.get("a") or versions[-2].number)
     second = _version(budget, request.GET.get("b") or versions[-1].number)
-    a, b = compute_version(first), compute_version(second)
-    negative = budget.income_shown_negative
-    years = sorted(set(a.years) | set(b.years))
+    view_a, view_b = budget_view(first), budget_view(second)
+    years = sorted(set(view_a.computed.years) | set(view_b.computed.years))
+    by_id = {}  # each line once, as the newer version names it; lines of only one version too
+    for view in (view_a, view_b):
+        for computed_line in view.computed.lines:
+            by_id[computed_line.line.id] = computed_line.line
+    order = [c.line.id for c in view_b.computed.lines]
+    order += [c.line.id for c in view_a.computed.lines if c.line.id not in order]
+
+    def shown(view, line_id, year):
+        computed_line = next((c for c in view.computed.lines if c.line.id == line_id), None)
+        if computed_line is None or year not in computed_line.cells:
+            return None
+        return displayed(computed_line.cells[year].value, computed_line.line, view.income_shown_negative)
+
     rows = []
-    for line_a in a.lines:
-        line_b = next((x for x in b.lines if x.line.id == line_a.line.id), None)
+    for line_id in order:
         cells = []
         for y in years:
-            va = displayed(line_a.cells[y].value, line_a.line, negative) if y in line_a.cells else None
-            vb = (
-                displayed(line_b.cells[y].value, line_b.line, negative)
-                if line_b and y in line_b.cells
-                else None
-            )
+            va, vb = shown(view_a, line_id, y), shown(view_b, line_id, y)
             cells.append({"a": va, "b": vb, "changed": va != vb})
-        rows.append({"name": line_a.line.name, "cells": cells})
+        rows.append({"name": by_id[line_id].name, "cells": cells})
     context = _context(
         access, budget=budget, first=first, second=second, years=years, rows=rows, versions=versions
     )
@@ -415,3 +408,35 @@ def settings_edit(request, slug):
         title=_("Budgetinställningar och regler"),
         success_url=reverse("budget:list", kwargs={"slug": slug}),
     )
+
+
+DOCUMENTS = {
+    "pdf": (Need.DOWNLOAD_DOCUMENTS, documents.budget_pdf, "application/pdf"),
+    "xlsx": (
+        Need.EXPORT_SPREADSHEETS,
+        documents.budget_workbook,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+
+
+def _budget_document(request, slug, year, extension):
+    """The version (?version=N, else the one that counts) on its own, from the same table as its page."""
+    need, render_document, content_type = DOCUMENTS[extension]
+    access = get_access(request.user, slug, need)
+    version = _version(_budget(access, year), request.GET.get("version"))
+    view = budget_view(version)
+    response = HttpResponse(render_document(view, access.association), content_type=content_type)
+    name = documents.filename(access.association, view, version.number, extension)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def budget_pdf_download(request, slug, year):
+    return _budget_document(request, slug, year, "pdf")
+
+
+@login_required
+def budget_xlsx_download(request, slug, year):
+    return _budget_document(request, slug, year, "xlsx")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Sum
 
 from budget.feeds import compute_version, current_version
-from budget.models import Budget, BudgetLine, LineKind, Outcome
+from budget.models import Budget, LineKind, Outcome
 from members.models import FeeYear
 
 
@@ -33,12 +33,7 @@ def budget_figures(association, year: int) -> NationalFigures:
         computed = compute_version(version)
         if year in computed.years:
             equity_end = computed.equity_end[year]
-            admin_ids = set(
-                BudgetLine.objects.filter(association=association, administration=True).values_list(
-                    "pk", flat=True
-                )
-            )
-            admin_lines = [c for c in computed.lines if c.line.id in admin_ids]
+            admin_lines = [c for c in computed.lines if c.line.administration]
             administration_budget = sum(c.cells[year].value or 0 for c in admin_lines)
             if allocated is None:
                 fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)

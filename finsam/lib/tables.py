@@ -9,6 +9,7 @@ presentation, so a total in tkr is always computed from the exact kronor, never 
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from finsam.lib import money
@@ -46,6 +47,9 @@ class Row:
     terms: tuple[tuple[int, int], ...] = ()
     level: int = 0  # indentation (0 = top level)
     note: str = ""  # e.g. "hämtat från insatserna" – where a figure comes from
+    # Per cell, where its figure comes from when that is worth a mark on the page: column key ->
+    # {"symbol": "●", "text": "hämtat från källan"}; pages show them, the printed plan does not.
+    marks: dict = field(default_factory=dict)
 
     @property
     def is_derived(self) -> bool:
@@ -82,6 +86,55 @@ class Table:
                 if value != expected:
                     problems.append(f"{self.key} row {index} column {column.key}: {value} != {expected}")
         return problems
+
+
+def table_to_dict(table: Table) -> dict:
+    """The table as JSON-ready data (a document of record stores its tables so)."""
+    return {
+        "key": table.key,
+        "caption": table.caption,
+        "columns": [{"key": c.key, "label": c.label, "kind": c.kind.value, "unit": c.unit} for c in table.columns],
+        "rows": [
+            {
+                "cells": {key: _json_value(value) for key, value in row.cells.items()},
+                "kind": row.kind.value,
+                "terms": [list(term) for term in row.terms],
+                "level": row.level,
+                "note": row.note,
+                "marks": row.marks,
+            }
+            for row in table.rows
+        ],
+        "notes": list(table.notes),
+    }
+
+
+def _json_value(value):
+    return {"decimal": str(value)} if isinstance(value, Decimal) else value
+
+
+def _from_json_value(value):
+    return Decimal(value["decimal"]) if isinstance(value, dict) and "decimal" in value else value
+
+
+def table_from_dict(data: dict) -> Table:
+    return Table(
+        key=data["key"],
+        caption=data["caption"],
+        columns=[Column(c["key"], c["label"], CellKind(c["kind"]), c["unit"]) for c in data["columns"]],
+        rows=[
+            Row(
+                cells={key: _from_json_value(value) for key, value in row["cells"].items()},
+                kind=RowKind(row["kind"]),
+                terms=tuple(tuple(term) for term in row["terms"]),
+                level=row["level"],
+                note=row["note"],
+                marks=row.get("marks", {}),
+            )
+            for row in data["rows"]
+        ],
+        notes=list(data["notes"]),
+    )
 
 
 def format_cell(value, column: Column) -> str:

@@ -28,7 +28,7 @@ def _member_fees(plan, section):
 
 def _budget(plan, section):
     from budget.exports import budget_table
-    from budget.feeds import current_version
+    from budget.feeds import budget_view, current_version, source_changes
     from budget.models import Budget
 
     budget = (
@@ -46,7 +46,10 @@ def _budget(plan, section):
                 notes=[_("Ingen budget är upplagd för året.")],
             )
         ]
-    return [budget_table(version)]
+    view = budget_view(version)
+    # An adopted budget stays as adopted; where its fed figures differ from today's sources (which the plan's
+    # other tables show), the table says so with both figures rather than mixing two moments silently.
+    return [budget_table(view, source_changes=source_changes(view, plan.association))]
 
 
 def _projects(plan, section):

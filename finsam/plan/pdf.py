@@ -3,6 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from finsam.lib.pdf import render_pdf
 from finsam.plan.document import PlanDocument, build_document
 
 
@@ -10,13 +11,6 @@ def plan_html(document: PlanDocument) -> str:
     """The print HTML; the same table partial as the pages renders every table."""
     with translation.override("sv"):
         return render_to_string("finsam/plan/document.html", {"document": document, "plan": document.plan})
-
-
-def render_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    # pdf_tags: a tagged PDF (structure for screen readers), as WeasyPrint offers it.
-    return HTML(string=html, base_url=".").write_pdf(pdf_tags=True)
 
 
 def plan_pdf(plan) -> bytes:

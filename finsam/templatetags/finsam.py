@@ -46,7 +46,11 @@ def table_rows(table):
     rendered = []
     for row in table.rows:
         cells = [
-            {"text": format_cell(row.cells.get(column.key), column), "numeric": column.kind in numeric}
+            {
+                "text": format_cell(row.cells.get(column.key), column),
+                "numeric": column.kind in numeric,
+                "mark": row.marks.get(column.key),
+            }
             for column in table.columns
         ]
         rendered.append({"kind": row.kind.value, "level": row.level, "note": row.note, "cells": cells})

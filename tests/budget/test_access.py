@@ -26,6 +26,8 @@ URLS = [
     ("budget:compare", lambda o: {"year": 2010}, Need.VIEW),
     ("budget:outcome", lambda o: {"year": 2010}, Need.EDIT),
     ("budget:grid", lambda o: {"year": 2010, "number": 1}, Need.EDIT),
+    ("budget:pdf", lambda o: {"year": 2010}, Need.DOWNLOAD_DOCUMENTS),
+    ("budget:xlsx", lambda o: {"year": 2010}, Need.EXPORT_SPREADSHEETS),
 ]
 POST_ONLY = [
     ("budget:create", {}),

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from budget.compute import DERIVED, ENTERED, FED, OVERRIDE, Feeds, LineSpec, compute_budget, displayed
 from budget.models import LineGroup, LineKind
 
@@ -39,8 +42,10 @@ def test_sums_results_carry_over_and_equity_are_derived_from_the_lines():
     assert computed.value(3, 2010) == 9_982_000
     assert computed.value(6, 2010) == 1_209_000  # "Att fördela" comes after the sum: not in it
     assert computed.value(10, 2010) == 0
+    assert computed.carried_over == {2009: 0, 2010: 4_982_000}
+    # 2010 spends what 2009 left: equity goes back to 0, 2009's result is not counted a second time
     assert computed.equity_start == {2009: 0, 2010: 4_982_000}
-    assert computed.equity_end == {2009: 4_982_000, 2010: 4_982_000}
+    assert computed.equity_end == {2009: 4_982_000, 2010: 0}
 
 
 def test_each_cell_says_where_its_figure_comes_from():
@@ -81,3 +86,43 @@ def test_the_sign_habit_only_changes_presentation():
     assert displayed(475, cost, True) == 475
     assert displayed(-8_741, result, True) == 8_741  # a deficit shown positive, as RAR does
     assert displayed(None, income, True) is None
+
+
+def test_the_docstring_example_counts_a_carried_over_result_once():
+    lines = [
+        LineSpec(1, "Avgifter", INC, LineKind.ENTERED),
+        LineSpec(2, "Överfört", INC, LineKind.CARRYOVER),
+        LineSpec(3, "Kostnader", COST, LineKind.ENTERED),
+        LineSpec(4, "Resultat", COST, LineKind.RESULT),
+    ]
+    computed = compute_budget(
+        lines=lines,
+        years=[1, 2],
+        entered={(1, 1): 5_000, (3, 1): 4_000, (1, 2): 5_000, (3, 2): 5_500},
+        feeds=Feeds(),
+        opening_equity=1_000,
+    )
+    assert computed.value(2, 2) == 1_000
+    assert computed.surplus == {1: 1_000, 2: 500}
+    assert computed.equity_end == {1: 2_000, 2: 1_500}
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 10**9)), min_size=1, max_size=6),
+    st.integers(-(10**9), 10**9),
+)
+def test_equity_at_the_end_is_the_opening_plus_each_years_own_result(years, opening):
+    """With a carry-over line in every year, the last year's equity is the opening equity plus fees minus costs."""
+    lines = [
+        LineSpec(1, "Avgifter", INC, LineKind.ENTERED),
+        LineSpec(2, "Överfört", INC, LineKind.CARRYOVER),
+        LineSpec(3, "Kostnader", COST, LineKind.ENTERED),
+    ]
+    entered = {}
+    for year, (fees, costs) in enumerate(years, start=1):
+        entered[(1, year)], entered[(3, year)] = fees, costs
+    computed = compute_budget(
+        lines=lines, years=list(range(1, len(years) + 1)), entered=entered, feeds=Feeds(), opening_equity=opening
+    )
+    own = sum(fees - costs for fees, costs in years)
+    assert computed.equity_end[len(years)] == opening + own

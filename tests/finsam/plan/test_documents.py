@@ -9,10 +9,11 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from finsam.lib.money import NBSP, group_thousands, kronor_to_thousands
+from finsam.lib.workbook import FIRST_DATA_ROW
 from finsam.plan.document import build_document
 from finsam.plan.models import Plan
 from finsam.plan.pdf import plan_pdf
-from finsam.plan.workbook import FIRST_DATA_ROW, plan_workbook
+from finsam.plan.workbook import plan_workbook
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_the_workbook_has_the_same_figures_and_its_formulas_equal_the_totals(dem
 
 def test_text_that_looks_like_a_formula_stays_text(db):
     from finsam.lib.tables import Column, Row, Table
-    from finsam.plan.workbook import workbook_bytes
+    from finsam.lib.workbook import workbook_bytes
 
     table = Table(key="projects", caption="Insatser", columns=[Column("name", "Insats")])
     for name in ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"]:

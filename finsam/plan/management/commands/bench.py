@@ -6,9 +6,10 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from finsam.lib.pdf import render_pdf
 from finsam.plan.document import build_document
 from finsam.plan.models import Plan
-from finsam.plan.pdf import plan_html, plan_pdf, render_pdf
+from finsam.plan.pdf import plan_html, plan_pdf
 from finsam.plan.workbook import plan_workbook
 
 
