@@ -5,11 +5,12 @@ from budget.models import (
     BudgetAmount,
     BudgetColumn,
     BudgetLine,
+    BudgetRecord,
     BudgetSettings,
     BudgetVersion,
     Outcome,
 )
-from finsam.admin import AssociationScopedAdmin, ScopedInline
+from finsam.admin import AssociationScopedAdmin, ReadOnlyRecordAdmin, ScopedInline
 
 
 @admin.register(BudgetLine)
@@ -34,42 +35,28 @@ class BudgetAdmin(AssociationScopedAdmin):
     list_display = ["plan_year", "title", "association"]
 
 
-class LockedWhenAdopted:
-    """An adopted version and its rows are read-only in the admin too (the models refuse the write anyway)."""
-
-    @staticmethod
-    def _version_of(obj):
-        return obj if isinstance(obj, BudgetVersion) else getattr(obj, "version", None)
-
-    def has_change_permission(self, request, obj=None):
-        version = self._version_of(obj) if obj else None
-        if version is not None and version.is_adopted:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        version = self._version_of(obj) if obj else None
-        if version is not None and version.is_adopted:
-            return False
-        return super().has_delete_permission(request, obj)
-
-
-class BudgetColumnInline(LockedWhenAdopted, ScopedInline):
+class BudgetColumnInline(ScopedInline):
     model = BudgetColumn
     extra = 0
 
 
 @admin.register(BudgetVersion)
-class BudgetVersionAdmin(LockedWhenAdopted, AssociationScopedAdmin):
+class BudgetVersionAdmin(AssociationScopedAdmin):
     list_display = ["budget", "number", "status", "adopted_on", "revised_on"]
     inlines = [BudgetColumnInline]
 
 
 @admin.register(BudgetAmount)
-class BudgetAmountAdmin(LockedWhenAdopted, AssociationScopedAdmin):
+class BudgetAmountAdmin(AssociationScopedAdmin):
     list_display = ["version", "line", "year", "amount", "frozen"]
 
 
 @admin.register(Outcome)
 class OutcomeAdmin(AssociationScopedAdmin):
     list_display = ["line", "year", "amount"]
+
+
+@admin.register(BudgetRecord)
+class BudgetRecordAdmin(ReadOnlyRecordAdmin):
+    list_display = ["version", "adopted_on", "reference", "sha256", "created_by"]
+    exclude = ["content"]

@@ -8,6 +8,9 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Budget")
 
     def ready(self) -> None:
+        from budget.plan_blocks import register_blocks
+
+        register_blocks()
         post_migrate.connect(_backfill_adoption_records, sender=self)
 
 

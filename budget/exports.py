@@ -45,7 +45,11 @@ def budget_table(view: BudgetView, *, source_changes: list[SourceChange] = ()) -
         result_sign = 0 if sign == 0 else (1 if negative else sign)
         note = _fed_note(line.kind)
         marks = _marks(computed_line, line, negative)
-        if line.kind == LineKind.PROJECTS and line.show_project_breakdown and any(computed.breakdown.values()):
+        if (
+            line.kind == LineKind.PROJECTS
+            and line.show_project_breakdown
+            and any(computed.breakdown.values())
+        ):
             index = _add_breakdown(table, line, computed_line, values, computed, note, marks, negative)
         else:
             index = table.add(Row({"label": line.name, **values}, note=note, marks=marks))
@@ -69,12 +73,15 @@ def _marks(computed_line, line, negative) -> dict[str, dict]:
             fed = displayed(cell.fed_value, line, negative)
             marks[f"y{year}"] = {
                 "symbol": "✎",
-                "text": _("inmatat i stället för källans %(fed)s") % {"fed": "–" if fed is None else format_kr(fed)},
+                "text": _("inmatat i stället för källans %(fed)s")
+                % {"fed": "–" if fed is None else format_kr(fed)},
             }
     return marks
 
 
-def _add_breakdown(table: Table, line, computed_line, values, computed: ComputedBudget, note, marks, negative):
+def _add_breakdown(
+    table: Table, line, computed_line, values, computed: ComputedBudget, note, marks, negative
+):
     """One row per project under the project line; the line is their sum in every column.
 
     Where the line holds a typed figure the projects do not add up to (a forecast made before the projects were

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from finsam.history import AssociationHistoryBase
-from finsam.models import AssociationOwned, ScopedQuerySet
+from finsam.models import AssociationOwned, RecordGuarded, ScopedQuerySet
 
 ADOPTED_MESSAGE = _("Versionen är fastställd och kan inte ändras. Gör en revision i stället.")
 
@@ -182,7 +182,7 @@ class VersionStatus(models.TextChoices):
     ADOPTED = "adopted", _("Fastställd")
 
 
-class BudgetVersion(AssociationOwned):  # version: utkast, fastställd, reviderad
+class BudgetVersion(RecordGuarded, AssociationOwned):  # version: utkast, fastställd, reviderad
     association_path = "budget__association"
 
     budget = models.ForeignKey(
@@ -220,13 +220,8 @@ class BudgetVersion(AssociationOwned):  # version: utkast, fastställd, revidera
     def __str__(self) -> str:
         return f"{self.budget} v{self.number}"
 
-    def save(self, *args, **kwargs):
+    def refuse_write(self) -> None:
         refuse_if_adopted(self.pk)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        refuse_if_adopted(self.pk)
-        return super().delete(*args, **kwargs)
 
     @property
     def is_adopted(self) -> bool:
@@ -248,7 +243,7 @@ class ColumnKind(models.TextChoices):
     PLAN = "plan", _("Plan")
 
 
-class BudgetColumn(AssociationOwned):  # en kolumn: ett år och dess slag
+class BudgetColumn(RecordGuarded, AssociationOwned):  # en kolumn: ett år och dess slag
     association_path = "version__budget__association"
 
     version = models.ForeignKey(
@@ -272,16 +267,11 @@ class BudgetColumn(AssociationOwned):  # en kolumn: ett år och dess slag
     def __str__(self) -> str:
         return self.label or f"{self.get_kind_display()} {self.year}"
 
-    def save(self, *args, **kwargs):
+    def refuse_write(self) -> None:
         refuse_if_adopted(self.version_id)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        refuse_if_adopted(self.version_id)
-        return super().delete(*args, **kwargs)
 
 
-class BudgetAmount(AssociationOwned):  # belopp för en rad ett år i en version
+class BudgetAmount(RecordGuarded, AssociationOwned):  # belopp för en rad ett år i en version
     """An entered amount; on a fed line it overrides the source (e.g. a forecast with projects nobody entered).
 
     When a version is adopted, fed figures are frozen here too (`frozen=True`), so the adopted budget never
@@ -314,13 +304,8 @@ class BudgetAmount(AssociationOwned):  # belopp för en rad ett år i en version
     def __str__(self) -> str:
         return f"{self.line} {self.year}"
 
-    def save(self, *args, **kwargs):
+    def refuse_write(self) -> None:
         refuse_if_adopted(self.version_id)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        refuse_if_adopted(self.version_id)
-        return super().delete(*args, **kwargs)
 
 
 class Outcome(AssociationOwned):  # utfall per rad och år

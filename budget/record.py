@@ -100,7 +100,8 @@ def to_content(view: BudgetView) -> dict:
         "opening_equity": view.opening_equity,
         "rule_settings": view.rule_settings,
         "rule_results": [
-            {"rule": r.rule, "year": r.year, "amount": r.amount, "message": r.message} for r in view.rule_results
+            {"rule": r.rule, "year": r.year, "amount": r.amount, "message": r.message}
+            for r in view.rule_results
         ],
         "revision_note": view.revision_note,
         "adopted_on": view.adopted_on.isoformat() if view.adopted_on else None,

@@ -1,8 +1,20 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from finsam.access import Role, associations_for
-from finsam.models import AccessGrant, Association
+from finsam.models import AccessGrant, Association, RecordGuarded
+
+
+def _locked(obj) -> bool:
+    """A row of a document of record (adopted budget or plan): the admin shows it read-only."""
+    if not isinstance(obj, RecordGuarded) or obj.pk is None:
+        return False
+    try:
+        obj.refuse_write()
+    except ValidationError:
+        return True
+    return False
 
 
 class ScopedChoicesMixin:
@@ -25,7 +37,17 @@ class ScopedChoicesMixin:
 
 
 class ScopedInline(ScopedChoicesMixin, admin.TabularInline):
-    """An inline of an AssociationScopedAdmin; its choices are scoped the same way."""
+    """An inline of an AssociationScopedAdmin; its choices are scoped the same way, and it is read-only while
+    its parent is a document of record."""
+
+    def has_add_permission(self, request, obj=None):
+        return not _locked(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _locked(obj) and super().has_delete_permission(request, obj)
 
 
 class AssociationScopedAdmin(ScopedChoicesMixin, SimpleHistoryAdmin):
@@ -67,10 +89,23 @@ class AssociationScopedAdmin(ScopedChoicesMixin, SimpleHistoryAdmin):
         return self._may_use(request)
 
     def has_change_permission(self, request, obj=None):
-        return self._may_use(request, obj)
+        return self._may_use(request, obj) and not _locked(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return self._may_use(request, obj)
+        return self._may_use(request, obj) and not _locked(obj)
+
+
+class ReadOnlyRecordAdmin(AssociationScopedAdmin):
+    """A document of record in the admin: shown, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class SuperuserOnlyAdmin(SimpleHistoryAdmin):

@@ -63,6 +63,28 @@ class AssociationOwned(models.Model):
         return getattr(target, f"{self.association_path.split('__')[-1]}_id", None)
 
 
+class RecordGuarded(models.Model):
+    """A row that may not change while what it belongs to is a document of record (an adopted budget or plan).
+
+    Subclasses say when in `refuse_write()`, which raises a ValidationError with the message for the user; every
+    save and delete of the row goes through it, whatever the path (page, admin, shell).
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refuse_write()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.refuse_write()
+        return super().delete(*args, **kwargs)
+
+    def refuse_write(self) -> None:
+        raise NotImplementedError
+
+
 class Association(AssociationOwned):  # samordningsförbund
     association_path: ClassVar[str] = "pk"
 

@@ -21,7 +21,7 @@ urlpatterns = [
     path("<slug:slug>/andra/", views.association_edit, name="association_edit"),
     path("<slug:slug>/historik/", views.association_history, name="association_history"),
     path("<slug:slug>/<int:year>/", views.plan_year, name="plan_year"),
-    path("<slug:slug>/<int:year>/plan/", include("finsam.plan.urls")),
+    path("<slug:slug>/", include("finsam.plan.urls")),
     # The apps hang their pages below an association: /<slug>/medlemmar/…, /<slug>/<year>/budget/…
     path("<slug:slug>/", include("members.urls")),
     path("<slug:slug>/", include("projects.urls")),

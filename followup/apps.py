@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class FollowupConfig(AppConfig):
     name = "followup"
     verbose_name = _("Uppföljning")
+
+    def ready(self) -> None:
+        from followup.plan_blocks import register_blocks
+
+        register_blocks()

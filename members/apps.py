@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Medlemmar")
+
+    def ready(self) -> None:
+        from members.plan_blocks import register_blocks
+
+        register_blocks()

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Insatser")
+
+    def ready(self) -> None:
+        from projects.plan_blocks import register_blocks
+
+        register_blocks()

@@ -93,7 +93,9 @@ def table_to_dict(table: Table) -> dict:
     return {
         "key": table.key,
         "caption": table.caption,
-        "columns": [{"key": c.key, "label": c.label, "kind": c.kind.value, "unit": c.unit} for c in table.columns],
+        "columns": [
+            {"key": c.key, "label": c.label, "kind": c.kind.value, "unit": c.unit} for c in table.columns
+        ],
         "rows": [
             {
                 "cells": {key: _json_value(value) for key, value in row.cells.items()},

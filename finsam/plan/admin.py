@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from finsam.admin import AssociationScopedAdmin, ScopedInline
-from finsam.plan.models import CycleItem, Plan, RiskItem, Section
+from finsam.admin import AssociationScopedAdmin, ReadOnlyRecordAdmin, ScopedInline
+from finsam.plan.models import CycleItem, Plan, PlanVersion, RiskItem, Section
 
 
 class SectionInline(ScopedInline):
@@ -18,3 +18,9 @@ class PlanAdmin(AssociationScopedAdmin):
 
 for plan_model in (CycleItem, RiskItem):
     admin.site.register(plan_model, AssociationScopedAdmin)
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(ReadOnlyRecordAdmin):
+    list_display = ["plan", "number", "adopted_on", "reference", "paragraph", "pdf_sha256"]
+    exclude = ["document", "pdf", "xlsx"]

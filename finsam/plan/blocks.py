@@ -1,16 +1,17 @@
-"""Generated blocks of the plan: each names the app function that builds its tables from the data.
+"""Generated blocks of the plan: a registry the plan owns and the apps fill.
 
-A block returns a list of finsam.lib.tables.Table; the preview page, the PDF and the workbook all render those
-same tables, so they cannot disagree.
+The plan does not know the apps. Each app registers the blocks it can build in its `AppConfig.ready()` (as
+Django's admin collects `admin.py` and Wagtail collects hooks): a block names a function that builds its tables
+from the app's data. The preview page, the PDF and the workbook all render those same tables, so they cannot
+disagree. A block may also say what adopting the plan requires of it (the budget block: an adopted budget).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.safestring import SafeString
 
-from finsam.lib.tables import CellKind, Column, Row, Table
+from finsam.lib.tables import Table
 
 
 @dataclass(frozen=True)
@@ -18,107 +19,37 @@ class Block:
     key: str
     label: str
     build: Callable  # (plan, section) -> list[Table]
+    # (plan, section, *, adopted_on, reference, adopt_dependencies, by) -> None; raises ValidationError with a
+    # message for the office when the plan cannot be adopted yet (e.g. its budget is still a draft).
+    prepare_adoption: Callable | None = None
+    chart: Callable | None = None  # (tables) -> SVG or None
 
 
-def _member_fees(plan, section):
-    from members.exports import fee_table
-
-    return [fee_table(plan.association, section.years())]
+_BLOCKS: dict[str, Block] = {}
+_WORKBOOK_EXTRAS: list[Callable] = []
 
 
-def _budget(plan, section):
-    from budget.exports import budget_table
-    from budget.feeds import budget_view, current_version, source_changes
-    from budget.models import Budget
-
-    budget = (
-        Budget.objects.filter(association=plan.association, plan_year=plan.year)
-        .prefetch_related("versions")
-        .first()
-    )
-    version = current_version(budget) if budget else None
-    if version is None:
-        return [
-            Table(
-                key="budget",
-                caption=_("Budget %(year)s") % {"year": plan.year},
-                columns=[],
-                notes=[_("Ingen budget är upplagd för året.")],
-            )
-        ]
-    view = budget_view(version)
-    # An adopted budget stays as adopted; where its fed figures differ from today's sources (which the plan's
-    # other tables show), the table says so with both figures rather than mixing two moments silently.
-    return [budget_table(view, source_changes=source_changes(view, plan.association))]
+def register(block: Block) -> None:
+    _BLOCKS[block.key] = block
 
 
-def _projects(plan, section):
-    from projects.exports import project_table
-
-    return [project_table(plan.association, plan.year)]
-
-
-def _goals(plan, section):
-    from followup.exports import goals_table
-
-    return [goals_table(plan.association, plan.year)]
+def register_workbook_extra(build: Callable) -> None:
+    """A table the plan's workbook carries after the plan's own (`build(plan) -> list[Table]`)."""
+    if build not in _WORKBOOK_EXTRAS:
+        _WORKBOOK_EXTRAS.append(build)
 
 
-def _board(plan, section):
-    from members.exports import board_table
-
-    return [board_table(plan.association, plan.year)]
-
-
-def _cycle(plan, section):
-    table = Table(
-        key="cycle", caption=_("Årsprocess"), columns=[Column("when", _("När")), Column("what", _("Vad"))]
-    )
-    for item in plan.cycle_items.all():
-        table.add(Row({"when": item.when, "what": item.what}))
-    return [table]
-
-
-def _risks(plan, section):
-    table = Table(
-        key="risks",
-        caption=_("Riskanalys och internkontrollplan"),
-        columns=[
-            Column("risk", _("Risk")),
-            Column("likelihood", _("Sannolikhet"), CellKind.COUNT),
-            Column("consequence", _("Konsekvens"), CellKind.COUNT),
-            Column("control", _("Kontroll/åtgärd")),
-            Column("responsible", _("Ansvarig")),
-        ],
-    )
-    for item in plan.risk_items.all():
-        table.add(
-            Row(
-                {
-                    "risk": item.risk,
-                    "likelihood": item.likelihood,
-                    "consequence": item.consequence,
-                    "control": item.control,
-                    "responsible": item.responsible,
-                }
-            )
-        )
-    return [table]
-
-
-BLOCKS = {
-    block.key: block
-    for block in (
-        Block("member_fees", gettext_lazy("Medlemsavgifter"), _member_fees),
-        Block("budget", gettext_lazy("Budget"), _budget),
-        Block("projects", gettext_lazy("Insatser"), _projects),
-        Block("goals", gettext_lazy("Mål och uppföljning"), _goals),
-        Block("board", gettext_lazy("Styrelse"), _board),
-        Block("cycle", gettext_lazy("Årsprocess"), _cycle),
-        Block("risks", gettext_lazy("Riskanalys och internkontroll"), _risks),
-    )
-}
+def get(key: str) -> Block | None:
+    return _BLOCKS.get(key)
 
 
 def block_choices() -> list[tuple[str, str]]:
-    return [(key, str(block.label)) for key, block in BLOCKS.items()]
+    return [(key, str(block.label)) for key, block in _BLOCKS.items()]
+
+
+def workbook_extras(plan) -> list[Table]:
+    return [table for build in _WORKBOOK_EXTRAS for table in build(plan)]
+
+
+def chart_for(block: Block, tables: list[Table]) -> SafeString | None:
+    return block.chart(tables) if block.chart else None

@@ -6,7 +6,8 @@ The narrative is written anew from the facts of the source plans (not copied); t
 import datetime
 
 from finsam.demo import LANDSKRONA_SVALOV, RAR, ensure
-from finsam.plan.models import CycleItem, Plan, PlanStatus, RiskItem, Section
+from finsam.plan.models import CycleItem, Plan, RiskItem, Section
+from finsam.plan.services import adopt_plan
 
 LAW = (
     "Lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser gäller sedan januari 2004. Den låter "
@@ -154,7 +155,7 @@ RISKS_2023 = [
 
 def load(associations, stdout=None) -> None:
     rar, landskrona = associations[RAR], associations[LANDSKRONA_SVALOV]
-    plan_2023 = _plan(rar, 2023, "Verksamhetsplan och budget 2023", "", None, "", RAR_2023)
+    plan_2023 = _plan(rar, 2023, "Verksamhetsplan och budget 2023", "", RAR_2023)
     for position, (when, what) in enumerate(CYCLE_2023, start=1):
         ensure(CycleItem, {"plan": plan_2023, "when": when}, {"what": what, "position": position * 10})
     for position, (risk, likelihood, consequence, control, responsible) in enumerate(RISKS_2023, start=1):
@@ -169,26 +170,22 @@ def load(associations, stdout=None) -> None:
                 "position": position * 10,
             },
         )
-    _plan(
-        rar, 2010, "Verksamhetsplan RAR 2010", "RAR09-19", datetime.date(2010, 1, 13),
-        "Reviderad 2010-01-13 utifrån förändrad budget 2010", RAR_2010,
-    )  # fmt: skip
-    _plan(rar, 2007, "Verksamhetsplan 2007", "", None, "", RAR_2007)
-    _plan(landskrona, 2010, "Verksamhetsplan och budget 2010", "", None, "", LANDSKRONA_2010)
+    # The source gives only the revised plan (2010-01-13): one adopted version carrying the revision note.
+    rar_2010 = _plan(rar, 2010, "Verksamhetsplan RAR 2010", "RAR09-19", RAR_2010)
+    if not rar_2010.versions.exists():
+        rar_2010.revised_on = datetime.date(2010, 1, 13)
+        rar_2010.revision_reason = "utifrån förändrad budget 2010"
+        rar_2010.save()
+        adopt_plan(plan=rar_2010, adopted_on=datetime.date(2010, 1, 13), reference="RAR09-19")
+    _plan(rar, 2007, "Verksamhetsplan 2007", "", RAR_2007)
+    _plan(landskrona, 2010, "Verksamhetsplan och budget 2010", "", LANDSKRONA_2010)
 
 
-def _plan(association, year, title, reference, adopted_on, revision_note, sections) -> Plan:
-    plan = ensure(
-        Plan,
-        {"association": association, "year": year},
-        {
-            "title": title,
-            "reference": reference,
-            "status": PlanStatus.ADOPTED if adopted_on else PlanStatus.DRAFT,
-            "adopted_on": adopted_on,
-            "revision_note": revision_note,
-        },
-    )
+def _plan(association, year, title, reference, sections) -> Plan:
+    plan = Plan.objects.filter(association=association, year=year).first()
+    if plan is not None and plan.versions.exists():
+        return plan  # adopted: a document of record from here on
+    plan = ensure(Plan, {"association": association, "year": year}, {"title": title, "reference": reference})
     for position, (heading, kind, block, years, body) in enumerate(sections, start=1):
         ensure(
             Section,

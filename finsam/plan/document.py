@@ -1,6 +1,8 @@
-"""The plan as one document: its sections in order, narrative as sanitised HTML, blocks as tables, a chart.
+"""The plan as one document: its sections in order, narrative as sanitised HTML, blocks as tables, charts.
 
-Built once and handed to the preview page, the PDF writer and the workbook writer.
+Built once and handed to the preview page, the PDF writer and the workbook writer. A draft plan builds it live;
+an adopted plan version stores it (`to_dict`) beside its archived PDF and workbook, and its page is rendered from
+the stored document, so the page, the PDF and the workbook of a version show the same moment.
 """
 
 from dataclasses import dataclass, field
@@ -9,9 +11,8 @@ import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-from finsam.lib.tables import CellKind, Table
-from finsam.plan.blocks import BLOCKS
-from finsam.plan.charts import bar_chart
+from finsam.lib.tables import Table, table_from_dict, table_to_dict
+from finsam.plan import blocks
 
 ALLOWED_TAGS = {"p", "h3", "h4", "h5", "ul", "ol", "li", "em", "strong", "br", "blockquote", "a"}
 
@@ -35,39 +36,106 @@ class DocumentSection:
 
 
 @dataclass
+class Adoption:
+    """The adoption line a version of record carries on its title page and in its footer."""
+
+    number: int
+    adopted_on: str  # ISO date
+    reference: str = ""  # Dnr
+    paragraph: str = ""  # § of the minutes
+
+    @property
+    def line(self) -> str:
+        parts = [f"Fastställd {self.adopted_on}"]
+        if self.reference:
+            parts.append(f"Dnr {self.reference}")
+        if self.paragraph:
+            parts.append(self.paragraph)
+        return ", ".join(parts)
+
+
+@dataclass
 class PlanDocument:
-    plan: object
+    association_name: str
+    year: int
+    title: str
+    reference: str
     sections: list[DocumentSection]
+    revision_note: str = ""
+    adoption: Adoption | None = None  # None: a draft
+
+    @property
+    def is_draft(self) -> bool:
+        return self.adoption is None
 
     def tables(self) -> list[Table]:
         return [table for section in self.sections for table in section.tables]
 
+    def to_dict(self) -> dict:
+        return {
+            "association_name": self.association_name,
+            "year": self.year,
+            "title": self.title,
+            "reference": self.reference,
+            "revision_note": self.revision_note,
+            "adoption": None if self.adoption is None else vars(self.adoption),
+            "sections": [
+                {
+                    "number": s.number,
+                    "anchor": s.anchor,
+                    "heading": s.heading,
+                    "html": None if s.html is None else str(s.html),
+                    "tables": [table_to_dict(t) for t in s.tables],
+                    "chart": None if s.chart is None else str(s.chart),
+                }
+                for s in self.sections
+            ],
+        }
 
-def build_document(plan) -> PlanDocument:
+    @classmethod
+    def from_dict(cls, data: dict) -> "PlanDocument":
+        sections = [
+            DocumentSection(
+                number=s["number"],
+                anchor=s["anchor"],
+                heading=s["heading"],
+                # stored from our own sanitised output at adoption
+                html=None if s["html"] is None else mark_safe(s["html"]),  # noqa: S308
+                tables=[table_from_dict(t) for t in s["tables"]],
+                chart=None if s["chart"] is None else mark_safe(s["chart"]),  # noqa: S308
+            )
+            for s in data["sections"]
+        ]
+        adoption = Adoption(**data["adoption"]) if data["adoption"] else None
+        return cls(
+            association_name=data["association_name"],
+            year=data["year"],
+            title=data["title"],
+            reference=data["reference"],
+            sections=sections,
+            revision_note=data["revision_note"],
+            adoption=adoption,
+        )
+
+
+def build_document(plan, *, adoption: Adoption | None = None) -> PlanDocument:
+    """The plan as it stands now: narrative from its sections, tables from the registered blocks."""
     sections = []
     for number, section in enumerate(plan.sections.all(), start=1):
         item = DocumentSection(number, f"avsnitt-{number}", section.heading)
         if section.kind == "text":
             item.html = render_markdown(section.body)
         else:
-            block = BLOCKS.get(section.block)
+            block = blocks.get(section.block)
             item.tables = block.build(plan, section) if block else []
-            item.chart = _chart_for(section.block, item.tables)
+            item.chart = blocks.chart_for(block, item.tables) if block else None
         sections.append(item)
-    return PlanDocument(plan, sections)
-
-
-def _chart_for(block_key: str, tables: list[Table]) -> SafeString | None:
-    """A picture where it says more than the table: each project's share of the year's money."""
-    if block_key != "projects" or not tables:
-        return None
-    table = tables[0]
-    amount_key = next((c.key for c in reversed(table.columns) if c.kind == CellKind.AMOUNT), None)
-    items = [
-        (row.cells["name"], row.cells[amount_key])
-        for row in table.rows
-        if not row.is_derived and row.cells.get(amount_key)
-    ]
-    if not items:
-        return None
-    return bar_chart(title=table.caption, items=items)
+    return PlanDocument(
+        association_name=plan.association.name,
+        year=plan.year,
+        title=plan.title,
+        reference=plan.reference,
+        sections=sections,
+        revision_note=plan.revision_note,
+        adoption=adoption,
+    )

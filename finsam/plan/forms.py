@@ -9,14 +9,29 @@ from finsam.plan.models import CycleItem, Plan, RiskItem, Section
 class PlanForm(AssociationBoundForm):
     class Meta:
         model = Plan
-        fields = ["title", "reference", "status", "adopted_on", "revision_note"]
-        widgets = {"adopted_on": DATE_WIDGET}
+        fields = ["title", "reference"]
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == "adopted" and not cleaned.get("adopted_on"):
-            self.add_error("adopted_on", _("Ange när styrelsen fastställde planen."))
-        return cleaned
+
+class AdoptPlanForm(forms.Form):
+    """The board's decision: date, Dnr and § of the minutes; the plan's budget adopted with it if asked."""
+
+    adopted_on = forms.DateField(label=_("Styrelsens beslutsdatum"), widget=DATE_WIDGET)
+    reference = forms.CharField(label=_("Diarienummer (Dnr)"), max_length=40, required=False)
+    paragraph = forms.CharField(
+        label=_("Paragraf i protokollet"), max_length=40, required=False, help_text=_("T.ex. § 12.")
+    )
+    adopt_budget = forms.BooleanField(
+        label=_("Fastställ också planens budget, om den är ett utkast"),
+        required=False,
+        help_text=_("Budgeten fastställs med samma datum och diarienummer."),
+    )
+
+
+class RevisePlanForm(forms.Form):
+    revised_on = forms.DateField(label=_("Revisionens datum"), widget=DATE_WIDGET)
+    reason = forms.CharField(
+        label=_("Skäl"), max_length=200, help_text=_("T.ex. utifrån förändrad budget 2010.")
+    )
 
 
 class SectionForm(AssociationBoundForm):

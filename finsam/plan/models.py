@@ -1,9 +1,13 @@
-"""The annual plan (verksamhetsplan och budget): its sections, yearly cycle and risk analysis.
+"""The annual plan (verksamhetsplan och budget): its sections, yearly cycle and risk analysis, and its versions.
 
 Narrative sections are written by office staff and carried over to next year's plan; generated sections name a
-block (finsam/plan/blocks.py) whose tables are always computed from the apps' data.
+block (finsam/plan/blocks.py) whose tables are always computed from the apps' data. When the board adopts the
+plan, a `PlanVersion` keeps the document as adopted (its tables, its PDF and workbook bytes with their SHA-256),
+and the plan is locked until a revision is started; adopting the revision makes the next version.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,7 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from finsam.history import AssociationHistoryBase
-from finsam.models import AssociationOwned, ScopedQuerySet
+from finsam.models import AssociationOwned, RecordGuarded, ScopedQuerySet
+
+PLAN_ADOPTED_MESSAGE = _("Planen är fastställd och kan inte ändras. Starta en revision för att ändra den.")
+VERSION_MESSAGE = _("En fastställd version av planen är en handling som inte ändras.")
+
+
+def refuse_if_plan_adopted(plan_id: int | None) -> None:
+    """Every write to a plan's sections, cycle and risks goes through here: an adopted plan is locked."""
+    if plan_id is not None and Plan.objects.filter(pk=plan_id, status=PlanStatus.ADOPTED).exists():
+        raise ValidationError(PLAN_ADOPTED_MESSAGE, code="adopted")
 
 
 class PlanStatus(models.TextChoices):
@@ -19,7 +32,7 @@ class PlanStatus(models.TextChoices):
     ADOPTED = "adopted", _("Fastställd")
 
 
-class Plan(AssociationOwned):  # verksamhetsplan och budget för ett år
+class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för ett år
     association = models.ForeignKey(
         "finsam.Association",
         on_delete=models.CASCADE,
@@ -31,13 +44,17 @@ class Plan(AssociationOwned):  # verksamhetsplan och budget för ett år
         _("titel"), max_length=200, help_text=_("T.ex. Verksamhetsplan och budget 2023.")
     )
     reference = models.CharField(_("diarienummer (Dnr)"), max_length=40, blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
-    adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
-    revision_note = models.CharField(
-        _("revideringsnotering"),
+    status = models.CharField(
+        _("status"), max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT, editable=False
+    )
+    # a revision in progress (set when it starts, carried into the next adopted version)
+    revised_on = models.DateField(_("reviderad"), null=True, blank=True, editable=False)
+    revision_reason = models.CharField(
+        _("skäl till revisionen"),
         max_length=200,
         blank=True,
-        help_text=_("T.ex. Reviderad 2010-01-13 utifrån förändrad budget 2010."),
+        editable=False,
+        help_text=_("T.ex. utifrån förändrad budget 2010."),
     )
 
     objects = ScopedQuerySet.as_manager()
@@ -49,9 +66,6 @@ class Plan(AssociationOwned):  # verksamhetsplan och budget för ett år
         verbose_name_plural = _("verksamhetsplaner")
         constraints = [
             models.UniqueConstraint(fields=["association", "year"], name="one_plan_per_year"),
-            models.CheckConstraint(
-                condition=Q(status="draft") | Q(adopted_on__isnull=False), name="adopted_plan_has_a_date"
-            ),
         ]
 
     def __str__(self) -> str:
@@ -60,13 +74,104 @@ class Plan(AssociationOwned):  # verksamhetsplan och budget för ett år
     def get_absolute_url(self) -> str:
         return reverse("plan:detail", kwargs={"slug": self.association.slug, "year": self.year})
 
+    starting_revision = False  # set by finsam.plan.services.start_revision, the one way to reopen it
+
+    def refuse_write(self) -> None:
+        """An adopted plan changes only by starting a revision."""
+        if not self.starting_revision:
+            refuse_if_plan_adopted(self.pk)
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == PlanStatus.ADOPTED
+
+    @property
+    def revision_note(self) -> str:
+        return revision_note(self.revised_on, self.revision_reason)
+
+
+def revision_note(revised_on, reason: str) -> str:
+    """ "Reviderad 2010-01-13 utifrån förändrad budget 2010", as the plan's title page prints it."""
+    if not revised_on and not reason:
+        return ""
+    if not revised_on:
+        return f"Reviderad {reason}".strip()
+    return f"Reviderad {revised_on.isoformat()} {reason}".strip()
+
+
+class VersionQuerySet(ScopedQuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(VERSION_MESSAGE, code="record")
+
+    def delete(self):
+        raise ValidationError(VERSION_MESSAGE, code="record")
+
+
+class PlanVersion(AssociationOwned):  # fastställd version av planen
+    """The plan as the board adopted it: the document, the PDF and the workbook, never changed afterwards.
+
+    A download of an adopted version serves exactly these bytes (same SHA-256 every time). Written once, at
+    adoption; a version adopted before archives existed gets its archive once, after migrating (plan/apps.py).
+    """
+
+    association_path = "plan__association"
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions", verbose_name=_("plan"))
+    number = models.PositiveSmallIntegerField(_("version"))
+    adopted_on = models.DateField(_("fastställd"))
+    reference = models.CharField(_("diarienummer (Dnr)"), max_length=40, blank=True)
+    paragraph = models.CharField(
+        _("paragraf i protokollet"), max_length=40, blank=True, help_text=_("T.ex. § 12.")
+    )
+    revised_on = models.DateField(_("reviderad"), null=True, blank=True)
+    revision_reason = models.CharField(_("skäl till revisionen"), max_length=200, blank=True)
+    document = models.JSONField(_("dokumentet"), null=True, blank=True)  # finsam.plan.document.PlanDocument
+    pdf = models.BinaryField(_("PDF"), null=True, blank=True)
+    pdf_sha256 = models.CharField(_("PDF:ens SHA-256"), max_length=64, blank=True)
+    xlsx = models.BinaryField(_("arbetsbok"), null=True, blank=True)
+    xlsx_sha256 = models.CharField(_("arbetsbokens SHA-256"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrerad av"),
+    )
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("fastställd planversion")
+        verbose_name_plural = _("fastställda planversioner")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and PlanVersion.objects.filter(pk=self.pk, document__isnull=False).exists():
+            raise ValidationError(VERSION_MESSAGE, code="record")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(VERSION_MESSAGE, code="record")
+
+    @property
+    def revision_note(self) -> str:
+        return revision_note(self.revised_on, self.revision_reason)
+
 
 class SectionKind(models.TextChoices):
     TEXT = "text", _("Text")
     BLOCK = "block", _("Genererad tabell")
 
 
-class Section(AssociationOwned):  # avsnitt
+class Section(RecordGuarded, AssociationOwned):  # avsnitt
     association_path = "plan__association"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan"))
@@ -97,6 +202,9 @@ class Section(AssociationOwned):  # avsnitt
             ),
         ]
 
+    def refuse_write(self) -> None:
+        refuse_if_plan_adopted(self.plan_id)
+
     def __str__(self) -> str:
         return self.heading
 
@@ -107,7 +215,7 @@ class Section(AssociationOwned):  # avsnitt
         return years or [self.plan.year]
 
 
-class CycleItem(AssociationOwned):  # årsprocessen
+class CycleItem(RecordGuarded, AssociationOwned):  # årsprocessen
     association_path = "plan__association"
 
     plan = models.ForeignKey(
@@ -125,11 +233,14 @@ class CycleItem(AssociationOwned):  # årsprocessen
         verbose_name = _("punkt i årsprocessen")
         verbose_name_plural = _("årsprocessen")
 
+    def refuse_write(self) -> None:
+        refuse_if_plan_adopted(self.plan_id)
+
     def __str__(self) -> str:
         return f"{self.when}: {self.what}"
 
 
-class RiskItem(AssociationOwned):  # riskanalys och internkontroll
+class RiskItem(RecordGuarded, AssociationOwned):  # riskanalys och internkontroll
     association_path = "plan__association"
 
     plan = models.ForeignKey(
@@ -155,6 +266,9 @@ class RiskItem(AssociationOwned):  # riskanalys och internkontroll
                 name="risk_scale_1_to_4",
             ),
         ]
+
+    def refuse_write(self) -> None:
+        refuse_if_plan_adopted(self.plan_id)
 
     def __str__(self) -> str:
         return self.risk

@@ -1,10 +1,18 @@
-"""Writes of plans: creating one, moving sections, starting next year's plan from this year's text."""
+"""Writes of plans: creating one, moving sections, adopting and revising, starting next year's plan."""
+
+import datetime
+import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from finsam.plan.models import CycleItem, Plan, RiskItem, Section
+from finsam.plan import blocks
+from finsam.plan.document import Adoption, PlanDocument, build_document
+from finsam.plan.models import CycleItem, Plan, PlanStatus, PlanVersion, RiskItem, Section
+from finsam.plan.pdf import plan_pdf
+from finsam.plan.workbook import plan_workbook
 
 DEFAULT_SECTIONS = [
     ("Bakgrund och uppdrag", "text", ""),
@@ -84,3 +92,138 @@ def copy_to_next_year(*, plan: Plan) -> Plan:
             responsible=item.responsible,
         )
     return new
+
+
+def render_files(plan: Plan, document: PlanDocument) -> tuple[bytes, bytes]:
+    """The document's PDF and workbook (with the follow-up sheets the apps add to a plan's workbook)."""
+    with translation.override("sv"):
+        return plan_pdf(document), plan_workbook(document, blocks.workbook_extras(plan))
+
+
+def _sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+@transaction.atomic
+def adopt_plan(
+    *,
+    plan: Plan,
+    adopted_on: datetime.date,
+    reference: str = "",
+    paragraph: str = "",
+    adopt_dependencies: bool = False,
+    by=None,
+) -> PlanVersion:
+    """The board adopts the plan: the next version is rendered once and archived, and the plan is locked.
+
+    Blocks say what adoption needs of them (the budget block: an adopted budget, adopted here in the same step
+    when `adopt_dependencies`). The version keeps the document as shown, and the PDF and workbook bytes with
+    their SHA-256; downloads of it serve exactly those bytes. Of two simultaneous adoptions the second waits
+    for the row lock and is then told the plan was already adopted.
+    """
+    locked = Plan.objects.select_for_update().select_related("association").get(pk=plan.pk)
+    if locked.is_adopted:
+        latest = locked.versions.order_by("-number").first()
+        raise ValidationError(
+            _("Planen fastställdes redan %(date)s (version %(number)s); den har inte ändrats.")
+            % {"date": latest.adopted_on.isoformat(), "number": latest.number},
+            code="already_adopted",
+        )
+    reference = reference or locked.reference
+    for section in locked.sections.filter(kind="block"):
+        block = blocks.get(section.block)
+        if block is not None and block.prepare_adoption is not None:
+            block.prepare_adoption(
+                locked,
+                section,
+                adopted_on=adopted_on,
+                reference=reference,
+                adopt_dependencies=adopt_dependencies,
+                by=by,
+            )
+    number = (locked.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    adoption = Adoption(number, adopted_on.isoformat(), reference, paragraph)
+    with translation.override("sv"):
+        document = build_document(locked, adoption=adoption)
+    pdf, xlsx = render_files(locked, document)
+    version = PlanVersion.objects.create(
+        plan=locked,
+        number=number,
+        adopted_on=adopted_on,
+        reference=reference,
+        paragraph=paragraph,
+        revised_on=locked.revised_on,
+        revision_reason=locked.revision_reason,
+        document=document.to_dict(),
+        pdf=pdf,
+        pdf_sha256=_sha256(pdf),
+        xlsx=xlsx,
+        xlsx_sha256=_sha256(xlsx),
+        created_by=by,
+    )
+    locked.status = PlanStatus.ADOPTED
+    locked.revised_on, locked.revision_reason = None, ""  # the revision now lives in its version
+    locked.save(update_fields=["status", "revised_on", "revision_reason"])
+    plan.status = locked.status
+    return version
+
+
+@transaction.atomic
+def start_revision(*, plan: Plan, revised_on: datetime.date, reason: str) -> None:
+    """An adopted plan opens for changes as a revision; its adopted versions stay as they are."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not locked.is_adopted:
+        raise ValidationError(
+            _("Planen är inte fastställd, eller en revision pågår redan; ändra den direkt."),
+            code="not_adopted",
+        )
+    locked.status = PlanStatus.DRAFT
+    locked.revised_on, locked.revision_reason = revised_on, reason
+    locked.starting_revision = True
+    locked.save(update_fields=["status", "revised_on", "revision_reason"])
+    plan.status, plan.revised_on, plan.revision_reason = locked.status, revised_on, reason
+
+
+def latest_version(plan: Plan) -> PlanVersion | None:
+    return plan.versions.order_by("-number").first()
+
+
+def shown_document(plan: Plan) -> tuple[PlanDocument, PlanVersion | None]:
+    """What the plan's page shows: an adopted plan its latest version as archived, a draft the live document."""
+    if plan.is_adopted:
+        version = latest_version(plan)
+        if version is not None and version.document is not None:
+            return PlanDocument.from_dict(version.document), version
+    return build_document(plan), None
+
+
+def plan_files(plan: Plan) -> tuple[bytes, bytes]:
+    """The plan's PDF and workbook as a reader gets them: an adopted plan's archived bytes, a draft rendered now."""
+    document, version = shown_document(plan)
+    if version is not None:
+        return bytes(version.pdf), bytes(version.xlsx)
+    return render_files(plan, document)
+
+
+def archive_pending_versions(*, using: str = "default") -> int:
+    """Versions created by migration 0005 (plans adopted before archives existed) get their archive once."""
+    count = 0
+    pending = (
+        PlanVersion.objects.using(using).filter(document__isnull=True).select_related("plan__association")
+    )
+    for version in pending:
+        plan = version.plan
+        with transaction.atomic(using=using):
+            adoption = Adoption(
+                version.number, version.adopted_on.isoformat(), version.reference, version.paragraph
+            )
+            plan.revised_on, plan.revision_reason = version.revised_on, version.revision_reason
+            with translation.override("sv"):
+                document = build_document(plan, adoption=adoption)
+            pdf, xlsx = render_files(plan, document)
+            version.document = document.to_dict()
+            version.pdf, version.pdf_sha256 = pdf, _sha256(pdf)
+            version.xlsx, version.xlsx_sha256 = xlsx, _sha256(xlsx)
+            version.save()
+        count += 1
+    return count

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,11 +12,15 @@ from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
 from finsam.lib.periods import is_valid_plan_year
 from finsam.plan import services
-from finsam.plan.document import build_document
-from finsam.plan.forms import CycleItemForm, PlanForm, RiskItemForm, SectionForm
-from finsam.plan.models import CycleItem, Plan, RiskItem, Section
-from finsam.plan.pdf import plan_pdf
-from finsam.plan.workbook import plan_workbook
+from finsam.plan.forms import (
+    AdoptPlanForm,
+    CycleItemForm,
+    PlanForm,
+    RevisePlanForm,
+    RiskItemForm,
+    SectionForm,
+)
+from finsam.plan.models import PLAN_ADOPTED_MESSAGE, CycleItem, Plan, PlanVersion, RiskItem, Section
 
 
 def _context(access, **extra):
@@ -42,11 +47,81 @@ def plan_detail(request, slug, year):
     )
     context = _context(access, year=year, plan=plan)
     if plan is not None:
-        context["document"] = build_document(plan)
-        context["sections"] = list(plan.sections.all())
-        context["cycle_items"] = list(plan.cycle_items.all())
-        context["risk_items"] = list(plan.risk_items.all())
+        document, version = services.shown_document(plan)
+        context.update(
+            document=document,
+            shown_version=version,
+            versions=list(plan.versions.order_by("number").only("number", "adopted_on")),
+            sections=list(plan.sections.all()),
+            cycle_items=list(plan.cycle_items.all()),
+            risk_items=list(plan.risk_items.all()),
+            adopt_form=AdoptPlanForm(initial={"reference": plan.reference}),
+            revise_form=RevisePlanForm(),
+        )
     return render(request, "finsam/plan/detail.html", context)
+
+
+def _refuse_if_adopted(request, plan: Plan, slug, year):
+    """Edits of an adopted plan are refused with the way forward; None when the plan may be changed."""
+    if plan.is_adopted:
+        messages.error(request, str(PLAN_ADOPTED_MESSAGE))
+        return redirect(_detail(slug, year))
+    return None
+
+
+@login_required
+@require_POST
+def plan_adopt(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    plan = _plan(access, year)
+    form = AdoptPlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Planen är inte fastställd: ange datum för styrelsens beslut."))
+        return redirect(_detail(slug, year))
+    data = form.cleaned_data
+    try:
+        version = services.adopt_plan(
+            plan=plan,
+            adopted_on=data["adopted_on"],
+            reference=data["reference"],
+            paragraph=data["paragraph"],
+            adopt_dependencies=data["adopt_budget"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Planen är fastställd som version %(number)s. PDF och Excel är sparade som de ser ut nu.")
+            % {"number": version.number},
+        )
+    return redirect(_detail(slug, year))
+
+
+@login_required
+@require_POST
+def plan_revise(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    plan = _plan(access, year)
+    form = RevisePlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ange revisionens datum och skäl."))
+        return redirect(_detail(slug, year))
+    try:
+        services.start_revision(
+            plan=plan, revised_on=form.cleaned_data["revised_on"], reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Revisionen är startad. De fastställda versionerna finns kvar; fastställ planen igen när den är klar."
+            ),
+        )
+    return redirect(_detail(slug, year))
 
 
 @login_required
@@ -69,6 +144,8 @@ def plan_create(request, slug, year):
 def plan_edit(request, slug, year):
     access = get_access(request.user, slug, Need.EDIT)
     plan = _plan(access, year)
+    if refused := _refuse_if_adopted(request, plan, slug, year):
+        return refused
     form = PlanForm(request.POST or None, instance=plan, association=access.association)
     return form_page(
         request, access=access, form=form, title=_("Planens uppgifter"), success_url=_detail(slug, year)
@@ -112,6 +189,8 @@ def row_edit(request, slug, year, kind, pk=None):
     access = get_access(request.user, slug, Need.EDIT)
     plan = _plan(access, year)
     model, form_class, label = _row_spec(kind)
+    if refused := _refuse_if_adopted(request, plan, slug, year):
+        return refused
     if pk is None:
         last = (
             model.objects.filter(plan=plan).order_by("-position").values_list("position", flat=True).first()
@@ -131,6 +210,8 @@ def row_delete(request, slug, year, kind, pk):
     access = get_access(request.user, slug, Need.EDIT)
     plan = _plan(access, year)
     model, _form, _label = _row_spec(kind)
+    if refused := _refuse_if_adopted(request, plan, slug, year):
+        return refused
     obj = get_object_or_404(model.objects.filter(plan=plan), pk=pk)
     return delete_page(request, access=access, obj=obj, success_url=_detail(slug, year), in_use_message="")
 
@@ -142,29 +223,87 @@ def section_move(request, slug, year, pk):
     section = get_object_or_404(
         Section.objects.filter(plan__association=access.association, plan__year=year), pk=pk
     )
+    if refused := _refuse_if_adopted(request, section.plan, slug, year):
+        return refused
     services.move_section(section=section, step=-1 if request.POST.get("riktning") == "upp" else 1)
     return redirect(_detail(slug, year) + f"#sektion-{section.pk}")
 
 
-def _filename(plan, extension: str) -> str:
-    return f"{plan.association.slug}-verksamhetsplan-{plan.year}.{extension}"
+def _filename(plan, extension: str, version: PlanVersion | None = None) -> str:
+    suffix = f"-v{version.number}" if version else "-utkast"
+    return f"{plan.association.slug}-verksamhetsplan-{plan.year}{suffix}.{extension}"
+
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _file_response(content: bytes, extension: str, name: str, sha256: str = "") -> HttpResponse:
+    response = HttpResponse(bytes(content), content_type=CONTENT_TYPES[extension])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if sha256:
+        response["X-Content-SHA256"] = sha256
+    return response
+
+
+def _version_file(plan, version: PlanVersion, extension: str) -> HttpResponse:
+    """An adopted version's archived bytes, exactly as they were written at adoption."""
+    content, sha256 = (
+        (version.pdf, version.pdf_sha256) if extension == "pdf" else (version.xlsx, version.xlsx_sha256)
+    )
+    return _file_response(content, extension, _filename(plan, extension, version), sha256)
+
+
+def _plan_file(request, slug, year, extension, need):
+    access = get_access(request.user, slug, need)
+    plan = _plan(access, year)
+    document, version = services.shown_document(plan)
+    if version is not None:
+        return _version_file(plan, version, extension)
+    pdf_or_xlsx = services.render_files(plan, document)[0 if extension == "pdf" else 1]
+    return _file_response(pdf_or_xlsx, extension, _filename(plan, extension))
 
 
 @login_required
 def plan_pdf_download(request, slug, year):
-    access = get_access(request.user, slug, Need.DOWNLOAD_DOCUMENTS)
-    plan = _plan(access, year)
-    response = HttpResponse(plan_pdf(plan), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "pdf")}"'
-    return response
+    return _plan_file(request, slug, year, "pdf", Need.DOWNLOAD_DOCUMENTS)
 
 
 @login_required
 def plan_xlsx_download(request, slug, year):
-    access = get_access(request.user, slug, Need.EXPORT_SPREADSHEETS)
+    return _plan_file(request, slug, year, "xlsx", Need.EXPORT_SPREADSHEETS)
+
+
+@login_required
+def plan_versions(request, slug, year):
+    access = get_access(request.user, slug)
     plan = _plan(access, year)
-    response = HttpResponse(
-        plan_workbook(plan), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    versions = list(plan.versions.order_by("-number").defer("pdf", "xlsx", "document"))
+    return render(request, "finsam/plan/versions.html", _context(access, plan=plan, versions=versions))
+
+
+@login_required
+def plan_version_download(request, slug, year, number, extension):
+    need = Need.DOWNLOAD_DOCUMENTS if extension == "pdf" else Need.EXPORT_SPREADSHEETS
+    access = get_access(request.user, slug, need)
+    plan = _plan(access, year)
+    version = get_object_or_404(plan.versions.all(), number=number)
+    return _version_file(plan, version, extension)
+
+
+@login_required
+def adopted_plans(request, slug):
+    """Every year's plan in one place, newest first, with the adopted versions to read and download."""
+    access = get_access(request.user, slug)
+    plans = (
+        Plan.objects.filter(association=access.association)
+        .order_by("-year")
+        .prefetch_related(
+            Prefetch(
+                "versions", queryset=PlanVersion.objects.order_by("-number").defer("pdf", "xlsx", "document")
+            )
+        )
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "xlsx")}"'
-    return response
+    return render(request, "finsam/plan/adopted_plans.html", _context(access, plans=plans))

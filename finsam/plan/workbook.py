@@ -1,19 +1,13 @@
 """The plan's tables as an Excel workbook: the document's tables, then the follow-up an auditor checks."""
 
+from finsam.lib.tables import Table
 from finsam.lib.workbook import workbook_bytes
+from finsam.plan.document import PlanDocument
 
 
-def plan_workbook(plan) -> bytes:
-    """The plan's own tables, then the follow-up figures an auditor checks (indicators, Uppföljning Finsam)."""
-    from finsam.plan.document import build_document
-    from followup.exports import indicator_table, national_projects_table
-
-    tables = build_document(plan).tables()
+def plan_workbook(document: PlanDocument, extras: list[Table] = ()) -> bytes:
+    """The plan's own tables, then `extras` (registered by the apps) that are not already among them."""
+    tables = document.tables()
     keys = {table.key for table in tables}
-    for extra in (
-        indicator_table(plan.association, plan.year),
-        national_projects_table(plan.association, plan.year),
-    ):
-        if extra.key not in keys:
-            tables.append(extra)
-    return workbook_bytes(tables, title=plan.title, author=plan.association.name)
+    tables += [extra for extra in extras if extra.key not in keys]
+    return workbook_bytes(tables, title=document.title, author=document.association_name)

@@ -37,16 +37,21 @@ def test_office_staff_enter_a_new_project_and_see_it_in_the_plan_preview(live_se
     assert "Flens kommun" in projects.inner_text()
 
 
-def test_a_board_member_downloads_the_plan_pdf(live_server, page, demo):
+def test_a_board_member_downloads_the_adopted_plan_pdf(live_server, page, demo):
+    from finsam.plan.models import PlanVersion
+
     _login(page, live_server, "styrelse")
-    page.goto(f"{live_server.url}/rar-sormland/2023/plan/")
-    assert page.get_by_role("link", name="Ladda ner Excel").count() == 0  # the board reads, auditors export
+    page.goto(f"{live_server.url}/rar-sormland/2010/plan/")
+    assert (
+        page.get_by_role("link", name="Exportera till Excel").count() == 0
+    )  # the board reads, auditors export
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Ladda ner PDF").click()
     download = download_info.value
-    assert download.suggested_filename == "rar-sormland-verksamhetsplan-2023.pdf"
+    assert download.suggested_filename == "rar-sormland-verksamhetsplan-2010-v1.pdf"
+    archived = PlanVersion.objects.get(plan__year=2010, plan__association__slug="rar-sormland", number=1)
     with open(download.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+        assert pdf.read() == bytes(archived.pdf)
 
 
 def test_an_auditor_downloads_the_workbook(live_server, page, demo):
@@ -55,9 +60,9 @@ def test_an_auditor_downloads_the_workbook(live_server, page, demo):
     _login(page, live_server, "revisor")
     page.goto(f"{live_server.url}/rar-sormland/2010/plan/")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Ladda ner Excel").click()
+        page.get_by_role("link", name="Exportera till Excel").click()
     download = download_info.value
-    assert download.suggested_filename == "rar-sormland-verksamhetsplan-2010.xlsx"
+    assert download.suggested_filename == "rar-sormland-verksamhetsplan-2010-v1.xlsx"
     path = download.path()
     with open(path, "rb") as handle:
         workbook = load_workbook(handle)

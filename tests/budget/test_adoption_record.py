@@ -16,7 +16,6 @@ from budget import services
 from budget.exports import budget_table
 from budget.feeds import budget_view, live_view
 from budget.models import (
-    Budget,
     BudgetLine,
     BudgetRecord,
     BudgetSettings,
@@ -27,57 +26,15 @@ from budget.models import (
 )
 from projects.models import ProjectYearAmount
 from tests.documents import evaluated_table, pdf_text
-from tests.factories import (
-    BudgetColumnFactory,
-    BudgetLineFactory,
-    BudgetVersionFactory,
-    FeeYearFactory,
-    granted_project,
-)
 from tests.forms import submit
+from tests.scenarios import budget_scenario
 
 INC, COSTS = LineGroup.INCOME, LineGroup.COSTS
 
 
 @pytest.fixture
 def adopted(association, office_user):
-    """RAR's habit (income negative), fed fees, a carry-over of 2009's result, projects shown one by one."""
-    lines = {
-        key: BudgetLineFactory(association=association, name=name, group=group, kind=kind, position=pos)
-        for key, name, group, kind, pos in [
-            ("fees", "Medlemsavgifter", INC, LineKind.MEMBER_FEES, 10),
-            ("carry", "Överfört från föregående år", INC, LineKind.CARRYOVER, 20),
-            ("income", "Summa intäkter", INC, LineKind.SUBTOTAL, 30),
-            ("staff", "Kansli", COSTS, LineKind.ENTERED, 40),
-            ("projects", "Insatser", COSTS, LineKind.PROJECTS, 50),
-            ("costs", "Summa kostnader", COSTS, LineKind.SUBTOTAL, 60),
-            ("result", "Resultat", COSTS, LineKind.RESULT, 70),
-        ]
-    }
-    BudgetLine.objects.filter(pk=lines["projects"].pk).update(show_project_breakdown=True)
-    for year in (2009, 2010, 2011):
-        FeeYearFactory(association=association, year=year, total=15_000_000)
-    # 2009's budget: its result (15 000 000 - 11 000 000) is carried into 2010
-    previous = BudgetVersionFactory(budget__association=association, budget__plan_year=2009)
-    BudgetColumnFactory(version=previous, year=2009)
-    services.save_amounts(version=previous, values={(lines["staff"].pk, 2009): 11_000_000})
-    first = granted_project({2010: 3_000_000, 2011: 1_000_000}, owner__association=association, name="Steget")
-    second = granted_project({2010: 2_000_000}, owner__association=association, name="Trappan", owner=first.owner)
-    version = BudgetVersionFactory(
-        budget__association=association, budget__plan_year=2010, budget__income_shown_negative=True
-    )
-    Budget.objects.filter(pk=version.budget_id).update(title="Budget 2010")
-    BudgetColumnFactory(version=version, year=2010)
-    BudgetColumnFactory(version=version, year=2011, kind="plan")
-    services.save_amounts(
-        version=version, values={(lines["staff"].pk, 2010): 2_000_000, (lines["staff"].pk, 2011): 2_100_000}
-    )
-    services.set_opening_equity(version=version, amount=6_000_000)
-    BudgetSettings.objects.create(association=association, min_liquidity=500_000, equity_ceiling=12_000_000)
-    version.refresh_from_db()
-    services.adopt(version=version, adopted_on=datetime.date(2009, 11, 20), reference="Dnr 09-19 § 7", by=office_user)
-    version.refresh_from_db()
-    return {"version": version, "lines": lines, "projects": (first, second), "previous": previous}
+    return budget_scenario(association, adopt_by=office_user)
 
 
 def _urls(version):
@@ -121,8 +78,9 @@ def test_the_adopted_budget_reads_back_the_same_on_page_pdf_and_workbook(office_
     assert "Fastställd 2009-11-20, Dnr 09-19 § 7" in pdf
     # equity: 6 000 + 12 000 - 4 000 carried (already in equity) = 14 000; over the ceiling of 12 000
     assert "vid årets slut 14 000 000 kr" in pdf
-    assert "2010: eget kapital vid årets slut 14 000 000 kr är 2 000 000 kr över taket 12 000 000 kr." in page.replace(
-        "\xa0", " "
+    assert (
+        "2010: eget kapital vid årets slut 14 000 000 kr är 2 000 000 kr över taket 12 000 000 kr."
+        in page.replace("\xa0", " ")
     )
 
 
@@ -291,7 +249,10 @@ def test_the_page_says_which_sources_changed_since_adoption_with_both_figures(of
 def test_a_second_adoption_of_the_same_version_is_refused_and_keeps_the_first(office_client, adopted):
     url = reverse("budget:adopt", kwargs={"slug": "eget", "year": 2010, "number": 1})
     response = office_client.post(url, {"adopted_on": "2009-12-01", "reference": "annat"}, follow=True)
-    assert "Versionen fastställdes redan 2009-11-20 (Dnr 09-19 § 7); den har inte ändrats." in response.content.decode()
+    assert (
+        "Versionen fastställdes redan 2009-11-20 (Dnr 09-19 § 7); den har inte ändrats."
+        in response.content.decode()
+    )
     version = BudgetVersion.objects.get(pk=adopted["version"].pk)
     assert (version.adopted_on, version.decision_reference) == (datetime.date(2009, 11, 20), "Dnr 09-19 § 7")
     assert BudgetRecord.objects.filter(version=version).count() == 1
@@ -302,5 +263,8 @@ def test_a_second_revision_of_the_same_version_is_refused(office_client, adopted
     data = {"revised_on": "2010-01-13", "reason": "utifrån förändrad budget"}
     office_client.post(url, data)
     response = office_client.post(url, data, follow=True)
-    assert "Det finns redan en senare version (version 2, utkast). Ändra den i stället." in response.content.decode()
+    assert (
+        "Det finns redan en senare version (version 2, utkast). Ändra den i stället."
+        in response.content.decode()
+    )
     assert BudgetVersion.objects.filter(budget=adopted["version"].budget).count() == 2

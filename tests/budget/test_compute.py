@@ -122,7 +122,11 @@ def test_equity_at_the_end_is_the_opening_plus_each_years_own_result(years, open
     for year, (fees, costs) in enumerate(years, start=1):
         entered[(1, year)], entered[(3, year)] = fees, costs
     computed = compute_budget(
-        lines=lines, years=list(range(1, len(years) + 1)), entered=entered, feeds=Feeds(), opening_equity=opening
+        lines=lines,
+        years=list(range(1, len(years) + 1)),
+        entered=entered,
+        feeds=Feeds(),
+        opening_equity=opening,
     )
     own = sum(fees - costs for fees, costs in years)
     assert computed.equity_end[len(years)] == opening + own

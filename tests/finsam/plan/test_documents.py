@@ -10,10 +10,8 @@ from openpyxl import load_workbook
 
 from finsam.lib.money import NBSP, group_thousands, kronor_to_thousands
 from finsam.lib.workbook import FIRST_DATA_ROW
-from finsam.plan.document import build_document
 from finsam.plan.models import Plan
-from finsam.plan.pdf import plan_pdf
-from finsam.plan.workbook import plan_workbook
+from finsam.plan.services import plan_files, shown_document
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +23,7 @@ def demo_plans(django_db_setup, django_db_blocker):
             for p in Plan.objects.select_related("association").prefetch_related("sections")
         }
         documents = {
-            key: (plan_pdf(plan), plan_workbook(plan), build_document(plan))
+            key: (*plan_files(plan), shown_document(plan)[0])
             for key, plan in plans.items()
             if key[1] in (2010, 2023)
         }

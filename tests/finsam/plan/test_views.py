@@ -21,7 +21,44 @@ URLS = [
     ("plan:row_delete", lambda p: {"kind": "avsnitt", "pk": p.sections.first().pk}, Need.EDIT),
     ("plan:row_create", lambda p: {"kind": "risk"}, Need.EDIT),
     ("plan:row_create", lambda p: {"kind": "arsprocess"}, Need.EDIT),
+    ("plan:versions", lambda p: {}, Need.VIEW),
 ]
+# An adopted version's archived files (the plan gets one adopted version for these)
+VERSION_URLS = [
+    ("plan:version_pdf", Need.DOWNLOAD_DOCUMENTS),
+    ("plan:version_xlsx", Need.EXPORT_SPREADSHEETS),
+]
+
+
+def _adopted_plan(association):
+    import datetime
+
+    plan = _plan(association)
+    plan.sections.filter(kind="block", block="budget").delete()
+    services.adopt_plan(plan=plan, adopted_on=datetime.date(2022, 11, 20))
+    return plan
+
+
+@pytest.mark.parametrize("name,need", VERSION_URLS)
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("own", [True, False])
+def test_access_matrix_of_adopted_versions(
+    client, users_by_role, association, other_association, name, need, role, own
+):
+    target = association if own else other_association
+    _adopted_plan(target)
+    url = reverse(name, kwargs={"slug": target.slug, "year": 2023, "number": 1})
+    assert_matrix_cell(client, users_by_role[role], url, role, need, own)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("own", [True, False])
+def test_access_matrix_of_the_adopted_plans_page(
+    client, users_by_role, association, other_association, role, own
+):
+    target = association if own else other_association
+    url = reverse("plan:adopted", kwargs={"slug": target.slug})
+    assert_matrix_cell(client, users_by_role[role], url, role, Need.VIEW, own)
 
 
 @pytest.mark.parametrize("name,kwargs,need", URLS)
@@ -42,7 +79,7 @@ def test_anonymous_users_are_sent_to_login(client, association, name, kwargs, ne
     )
 
 
-@pytest.mark.parametrize("name", ["plan:create", "plan:copy"])
+@pytest.mark.parametrize("name", ["plan:create", "plan:copy", "plan:adopt", "plan:revise"])
 def test_post_only_urls(client, office_user, board_user, outsider, association, name):
     url = reverse(name, kwargs={"slug": association.slug, "year": 2023})
     client.force_login(office_user)
@@ -60,7 +97,7 @@ def test_downloads_are_a_pdf_and_a_workbook(client, office_user, association):
     pdf = client.get(reverse("plan:pdf", kwargs={"slug": association.slug, "year": 2023}))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
-    assert 'filename="eget-verksamhetsplan-2023.pdf"' in pdf["Content-Disposition"]
+    assert 'filename="eget-verksamhetsplan-2023-utkast.pdf"' in pdf["Content-Disposition"]
     xlsx = client.get(reverse("plan:xlsx", kwargs={"slug": association.slug, "year": 2023}))
     assert xlsx.content.startswith(b"PK")
 

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from finsam.lib.pdf import render_pdf
+from finsam.plan.blocks import workbook_extras
 from finsam.plan.document import build_document
 from finsam.plan.models import Plan
 from finsam.plan.pdf import plan_html, plan_pdf
@@ -34,10 +35,11 @@ class Command(BaseCommand):
             call_command("load_demo", stdout=open("/dev/null", "w"))
             plan = Plan.objects.get(association__slug="rar-sormland", year=2023)
         html = plan_html(build_document(plan))
+        extras = workbook_extras(plan)
         render_pdf(html)  # warm up fonts and caches
         weasyprint_only = _median_seconds(lambda: render_pdf(html), runs)
-        whole_pdf = _median_seconds(lambda: plan_pdf(plan), runs)
-        workbook = _median_seconds(lambda: plan_workbook(plan), runs)
+        whole_pdf = _median_seconds(lambda: plan_pdf(build_document(plan)), runs)
+        workbook = _median_seconds(lambda: plan_workbook(build_document(plan), extras), runs)
         overhead = (whole_pdf - weasyprint_only) / weasyprint_only * 100
         self.stdout.write(f"Medianer över {runs} körningar, RAR 2023:")
         self.stdout.write(f"  PDF (data, HTML och WeasyPrint): {whole_pdf * 1000:8.1f} ms")

@@ -4,8 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from finsam.models import Association
 from finsam.plan.models import Plan
-from finsam.plan.pdf import plan_pdf
-from finsam.plan.workbook import plan_workbook
+from finsam.plan.services import plan_files
 
 
 class Command(BaseCommand):
@@ -30,7 +29,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{found.name} har ingen plan för {year}. Planer finns för: {years or 'inga år'}."
             )
-        content = plan_pdf(plan) if format == "pdf" else plan_workbook(plan)
+        pdf, workbook = plan_files(plan)
+        content = pdf if format == "pdf" else workbook
         try:
             Path(output).write_bytes(content)
         except OSError as error:
