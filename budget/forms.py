@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetLine, BudgetSettings
+from finsam.concurrency import GuardedForm
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 
 
@@ -27,11 +28,15 @@ class ReviseForm(forms.Form):
     )
 
 
-class AmountGridForm(forms.Form):
-    """One field per (line, year) that takes an entered figure; fed lines take an optional override."""
+class AmountGridForm(GuardedForm):
+    """One field per (line, year) that takes an entered figure; fed lines take an optional override.
 
-    def __init__(self, *args, cells, **kwargs):
-        super().__init__(*args, **kwargs)
+    Guarded against lost updates (finsam/concurrency.py): the caller says which rows to lock and which history
+    tells whether they changed since the grid was shown.
+    """
+
+    def __init__(self, *args, cells, guard, **kwargs):
+        super().__init__(*args, guard=guard, **kwargs)
         self.cells = cells  # (line, year, initial) for every editable cell
         for line, year, initial in cells:
             self.fields[self.key(line, year)] = forms.IntegerField(

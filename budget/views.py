@@ -29,8 +29,9 @@ from budget.forms import (
     NewBudgetForm,
     ReviseForm,
 )
-from budget.models import Budget, BudgetLine, BudgetVersion, LineKind, Outcome
+from budget.models import Budget, BudgetAmount, BudgetLine, BudgetVersion, LineKind, Outcome
 from finsam.access import Need, get_access
+from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 
 
@@ -192,7 +193,14 @@ def budget_grid(request, slug, year, number):
     computed = compute_live(version)
     refs = {c.line.id: _LineRef(c.line) for c in computed.lines}
     cells = [(refs[line.id], y, initial) for line, y, initial in _editable_cells(version, computed)]
-    form = AmountGridForm(request.POST or None, cells=cells)
+    guard = Guard(
+        lock=lambda: BudgetVersion.objects.filter(pk=version.pk),
+        history=[
+            BudgetAmount.history.filter(version_id=version.pk),
+            BudgetVersion.history.filter(id=version.pk),
+        ],
+    )
+    form = AmountGridForm(request.POST or None, cells=cells, guard=guard)
     form.fields["opening_equity"] = forms.IntegerField(
         label=_("Eget kapital vid första årets början (kr)"),
         required=False,
@@ -337,7 +345,11 @@ def outcome_grid(request, slug, year):
     ]
     existing = {o.line_id: o.amount for o in Outcome.objects.filter(line__in=lines, year=year)}
     cells = [(line, year, existing.get(line.pk)) for line in lines]
-    form = AmountGridForm(request.POST or None, cells=cells)
+    guard = Guard(
+        lock=lambda: BudgetLine.objects.filter(pk__in=[line.pk for line in lines]),
+        history=[Outcome.history.filter(line_id__in=[line.pk for line in lines], year=year)],
+    )
+    form = AmountGridForm(request.POST or None, cells=cells, guard=guard)
     back = reverse("budget:detail", kwargs={"slug": slug, "year": year})
     if request.method == "POST" and form.is_valid():
         services.save_outcome(values=form.values())

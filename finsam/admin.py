@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from finsam.access import Role, associations_for
+from finsam.forms import GuardedModelForm
 from finsam.models import AccessGrant, Association, RecordGuarded
 
 
@@ -37,8 +38,10 @@ class ScopedChoicesMixin:
 
 
 class ScopedInline(ScopedChoicesMixin, admin.TabularInline):
-    """An inline of an AssociationScopedAdmin; its choices are scoped the same way, and it is read-only while
-    its parent is a document of record."""
+    """An inline of an AssociationScopedAdmin; its choices are scoped the same way, each row is guarded
+    against lost updates, and it is read-only while its parent is a document of record."""
+
+    form = GuardedModelForm
 
     def has_add_permission(self, request, obj=None):
         return not _locked(obj) and super().has_add_permission(request, obj)
@@ -54,8 +57,12 @@ class AssociationScopedAdmin(ScopedChoicesMixin, SimpleHistoryAdmin):
     """Admin for a domain model: office staff see and change rows of their own associations only.
 
     Django's per-model permissions are not used for this; the association grants decide. Choices of
-    foreign keys are limited the same way, so a row cannot be moved into another association.
+    foreign keys are limited the same way, so a row cannot be moved into another association. The change form
+    carries the same change marker as the site's own forms (finsam/concurrency.py), so of two simultaneous
+    saves one wins and the other is told to reload.
     """
+
+    form = GuardedModelForm
 
     def _office_association_ids(self, request):
         return associations_for(request.user, roles=[Role.KANSLI])
@@ -110,6 +117,8 @@ class ReadOnlyRecordAdmin(AssociationScopedAdmin):
 
 class SuperuserOnlyAdmin(SimpleHistoryAdmin):
     """Associations and grants are managed by superusers only."""
+
+    form = GuardedModelForm
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser

@@ -1,7 +1,6 @@
 from django import forms
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from finsam.concurrency import instance_guard, lock_rows
 from finsam.models import Association
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -10,44 +9,23 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class GuardedModelForm(forms.ModelForm):
     """A model form that refuses to overwrite a change made by someone else since the form was opened.
 
-    The form carries the id of the object's latest history snapshot; if a newer one exists when it is
-    submitted, the form is invalid and names who changed it and when, instead of silently overwriting.
+    The form carries a marker of the object's latest history snapshot; on submit it locks the object's row and
+    compares the marker again (finsam/concurrency.py). A newer snapshot makes the form invalid with who changed
+    it and when; a missing marker is refused too.
     """
 
-    history_marker = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    history_marker = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.fields["history_marker"].initial = self._latest_history_id()
-
-    def _latest_snapshot(self):
-        if not self.instance.pk:
-            return None
-        return self.instance.history.select_related("history_user").order_by("-history_id").first()
-
-    def _latest_history_id(self):
-        snapshot = self._latest_snapshot()
-        return snapshot.history_id if snapshot else None
+        self.guard = instance_guard(self.instance) if self.instance.pk else None
+        if self.guard is not None and not self.is_bound:
+            self.fields["history_marker"].initial = self.guard.marker()
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
-            snapshot = self._latest_snapshot()
-            marker = cleaned.get("history_marker")
-            if snapshot is not None and marker is not None and snapshot.history_id != marker:
-                who = snapshot.history_user.get_username() if snapshot.history_user else _("någon")
-                raise forms.ValidationError(
-                    _(
-                        "%(who)s ändrade uppgifterna %(when)s, efter att du öppnade sidan. Dina ändringar "
-                        "har inte sparats: öppna sidan igen för att se de nya uppgifterna."
-                    )
-                    % {
-                        "who": who,
-                        "when": timezone.localtime(snapshot.history_date).strftime("%Y-%m-%d %H:%M"),
-                    },
-                    code="stale",
-                )
+        if self.guard is not None:
+            self.guard.check(cleaned.get("history_marker"))
         return cleaned
 
 
@@ -63,6 +41,13 @@ class AssociationBoundForm(GuardedModelForm):
                 field.queryset = field.queryset.filter(**{related.association_path: association})
         if hasattr(self.instance, "association_id") and not self.instance.pk:
             self.instance.association = association
+
+    def clean(self):
+        if self.instance.pk is None:
+            # Two people adding the same thing at once: the second waits here, then meets the first's row in
+            # the uniqueness checks below instead of a database error.
+            lock_rows(Association.objects.filter(pk=self.association.pk))
+        return super().clean()
 
     def _post_clean(self):
         super()._post_clean()

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.concurrency import GuardedForm
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from followup.models import (
     GENDER_LABELS,
@@ -84,13 +85,13 @@ class PeriodReportForm(AssociationBoundForm):
         return cleaned
 
 
-class GenderGridForm(forms.Form):
+class GenderGridForm(GuardedForm):
     """Counts by gender for each member organisation (activity participants, staff reached)."""
 
     def __init__(
-        self, *args, members, initial_counts: dict | None = None, prefix_name: str = "count", **kwargs
+        self, *args, members, guard, initial_counts: dict | None = None, prefix_name: str = "count", **kwargs
     ):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, guard=guard, **kwargs)
         self.members = members
         self.prefix_name = prefix_name
         initial_counts = initial_counts or {}
@@ -131,11 +132,11 @@ class FollowupSettingsForm(AssociationBoundForm):
         fields = ["periods_per_year", "age_band"]
 
 
-class BenefitForm(forms.Form):
+class BenefitForm(GuardedForm):
     """Benefits paid per municipality in one half-year (kronor)."""
 
-    def __init__(self, *args, municipalities, initial_amounts: dict | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, municipalities, guard, initial_amounts: dict | None = None, **kwargs):
+        super().__init__(*args, guard=guard, **kwargs)
         self.municipalities = municipalities
         for member in municipalities:
             self.fields[f"b{member.pk}"] = forms.IntegerField(

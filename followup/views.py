@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from finsam.access import Need, get_access
+from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.lib.sync import sync_figures
 from followup import exports, services
@@ -26,12 +27,14 @@ from followup.measures import measure_rows
 from followup.models import (
     GENDERS,
     Activity,
+    ActivityParticipants,
     BenefitSum,
     FollowupSettings,
     Goal,
     PeriodReport,
     PlannedParticipants,
     ResultTarget,
+    StaffReached,
     StatusReport,
     StructuralReport,
 )
@@ -263,7 +266,14 @@ def _structural_report_page(request, access, project, year, period):
                 counts[(row.member_id, gender)] = getattr(row, f"staff_{gender}")
     activities = forms.IntegerField(min_value=0, label=_("Antal aktiviteter"))
     data = request.POST or None
-    grid = GenderGridForm(data, members=members, initial_counts=counts, prefix="personal")
+    guard = Guard(
+        lock=lambda: Project.objects.filter(pk=project.pk),
+        history=[
+            StructuralReport.history.filter(project_id=project.pk, year=year, period=period),
+            StaffReached.history.filter(report_id=report.pk if report else 0),
+        ],
+    )
+    grid = GenderGridForm(data, members=members, guard=guard, initial_counts=counts, prefix="personal")
     value = request.POST.get("activities", "") if data else (report.activities if report else "")
     back = reverse(
         "followup:project", kwargs={"slug": access.association.slug, "year": year, "pk": project.pk}
@@ -290,6 +300,7 @@ def _structural_report_page(request, access, project, year, period):
         period=period,
         activities=value,
         error=error,
+        grid=grid,
         grid_rows=grid_rows,
         back=back,
     )
@@ -335,7 +346,13 @@ def activity_edit(request, slug, year, pk=None):
             for gender in GENDERS:
                 counts[(row.member_id, gender)] = getattr(row, f"count_{gender}")
     form = ActivityForm(request.POST or None, instance=activity, association=access.association)
-    grid = GenderGridForm(request.POST or None, members=members, initial_counts=counts, prefix="deltagare")
+    guard = Guard(
+        lock=lambda: Activity.objects.filter(pk=activity.pk if activity else 0),
+        history=[ActivityParticipants.history.filter(activity_id=activity.pk if activity else 0)],
+    )
+    grid = GenderGridForm(
+        request.POST or None, members=members, guard=guard, initial_counts=counts, prefix="deltagare"
+    )
     back = reverse("followup:activities", kwargs={"slug": slug, "year": year})
     if request.method == "POST":
         if form.is_valid() and grid.is_valid():
@@ -345,7 +362,7 @@ def activity_edit(request, slug, year, pk=None):
         messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
     title = _("Ändra aktivitet") if activity else _("Ny aktivitet")
     grid_rows = [(member, [grid[f"m{member.pk}_{gender}"] for gender in GENDERS]) for member in members]
-    context = _context(access, year=year, form=form, grid_rows=grid_rows, title=title, back=back)
+    context = _context(access, year=year, form=form, grid=grid, grid_rows=grid_rows, title=title, back=back)
     return render(request, "followup/activity_form.html", context)
 
 
@@ -411,9 +428,16 @@ def benefits_edit(request, slug, year, half):
     existing = {
         b.member_id: b for b in BenefitSum.objects.filter(member__in=municipalities, year=year, half=half)
     }
+    guard = Guard(
+        lock=lambda: MemberOrganisation.objects.filter(pk__in=[m.pk for m in municipalities]),
+        history=[
+            BenefitSum.history.filter(member_id__in=[m.pk for m in municipalities], year=year, half=half)
+        ],
+    )
     form = BenefitForm(
         request.POST or None,
         municipalities=municipalities,
+        guard=guard,
         initial_amounts={k: v.amount for k, v in existing.items()},
     )
     back = reverse("followup:support_measure", kwargs={"slug": slug, "year": year})

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.concurrency import GuardedForm
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from members.fees import percentage_problem
 from members.models import (
@@ -136,14 +137,14 @@ class FeeYearForm(AssociationBoundForm):
         return cleaned
 
 
-class PopulationForm(forms.Form):
+class PopulationForm(GuardedForm):
     """Inhabitants per municipality on one reference date, all entered at once."""
 
     reference_date = forms.DateField(label=_("Per datum"), widget=DATE_WIDGET)
     age_band = forms.ChoiceField(label=_("Åldersgrupp"), choices=AgeBand.choices, initial=AgeBand.AGE_16_64)
 
-    def __init__(self, *args, municipalities, counts: dict | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, municipalities, guard, counts: dict | None = None, **kwargs):
+        super().__init__(*args, guard=guard, **kwargs)
         self.municipalities = municipalities
         counts = counts or {}
         for member in municipalities:

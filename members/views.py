@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from finsam.access import Need, get_access
+from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from members import exports, services
 from members.forms import (
@@ -244,9 +245,14 @@ def population_edit(request, slug):
             member__in=municipalities, reference_date=initial_date, age_band=band
         )
     }
+    guard = Guard(
+        lock=lambda: MemberOrganisation.objects.filter(pk__in=[m.pk for m in municipalities]),
+        history=[Population.history.filter(member_id__in=[m.pk for m in municipalities])],
+    )
     form = PopulationForm(
         request.POST or None,
         municipalities=municipalities,
+        guard=guard,
         counts=existing,
         initial={"reference_date": initial_date, "age_band": band},
     )

@@ -15,6 +15,7 @@ from tests.factories import (
     FeeYearFactory,
     granted_project,
 )
+from tests.forms import submit
 
 
 @pytest.fixture
@@ -112,7 +113,7 @@ def test_a_revision_is_a_new_version_and_keeps_the_old_one_intact(client, office
         "Reviderad 2010-01-13 utifrån förändrad budget 2010",
     )
     grid = reverse("budget:grid", kwargs={"slug": "eget", "year": 2010, "number": 2})
-    assert client.post(grid, {f"cell_{staff.pk}_2010": "2500000"}).status_code == 302
+    assert submit(client, grid, {f"cell_{staff.pk}_2010": "2500000"}).status_code == 302
     assert compute_version(revision).value(staff.pk, 2010) == 2_500_000
     assert compute_version(version).value(staff.pk, 2010) == 2_000_000
     compare = client.get(reverse("budget:compare", kwargs={"slug": "eget", "year": 2010}))
@@ -124,7 +125,7 @@ def test_a_negative_amount_in_the_grid_gets_a_message_and_saves_nothing(client, 
     staff = budget_setup["staff"]
     client.force_login(office_user)
     url = reverse("budget:grid", kwargs={"slug": "eget", "year": 2010, "number": 1})
-    response = client.post(url, {f"cell_{staff.pk}_2010": "-5"})
+    response = submit(client, url, {f"cell_{staff.pk}_2010": "-5"})
     assert "Ange beloppet utan minustecken; radens grupp bestämmer tecknet." in response.content.decode()
     assert compute_version(budget_setup["version"]).value(staff.pk, 2010) == 2_000_000
 
@@ -201,7 +202,8 @@ def test_office_staff_set_the_opening_equity_and_the_page_shows_equity(client, o
     url = reverse("budget:grid", kwargs={"slug": "eget", "year": 2010, "number": 1})
     staff = budget_setup["staff"]
     assert (
-        client.post(url, {f"cell_{staff.pk}_2010": "2000000", "opening_equity": "1000000"}).status_code == 302
+        submit(client, url, {f"cell_{staff.pk}_2010": "2000000", "opening_equity": "1000000"}).status_code
+        == 302
     )
     version = budget_setup["version"]
     version.refresh_from_db()

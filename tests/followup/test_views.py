@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from followup.models import Activity, ActivityParticipants, Goal, PeriodReport, ResultTarget
 from tests.factories import MemberOrganisationFactory, PeriodReportFactory, ProjectFactory, granted_project
+from tests.forms import submit
 
 
 def _period_data(**counts):
@@ -111,11 +112,11 @@ def test_an_activity_with_participants_per_member_organisation(client, office_us
         f"deltagare-m{member.pk}_women": "12",
         f"deltagare-m{member.pk}_men": "3",
     }
-    assert client.post(url, data).status_code == 302
+    assert submit(client, url, data).status_code == 302
     row = ActivityParticipants.objects.get()
     assert (row.activity.title, row.count_women, row.count_men, row.count_other) == ("Temadag", 12, 3, 0)
     data[f"deltagare-m{member.pk}_men"] = "-2"
-    response = client.post(url, data)
+    response = submit(client, url, data)
     assert "Ett antal kan inte vara negativt." in response.content.decode()
     assert Activity.objects.count() == 1
 

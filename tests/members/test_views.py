@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from members.models import FeeYear, FixedShare, MemberKind, MemberOrganisation, Population, SplitMethod
 from tests.factories import FeeYearFactory, FixedShareFactory, MemberOrganisationFactory, PopulationFactory
+from tests.forms import submit
 
 
 def _member_data(**overrides):
@@ -185,11 +186,11 @@ def test_population_entry_saves_each_municipality_and_refuses_negatives(client, 
         f"count_{a.pk}": "60000",
         f"count_{b.pk}": "-1",
     }
-    response = client.post(url, data)
+    response = submit(client, url, data)
     assert "Antalet invånare kan inte vara negativt." in response.content.decode()
     assert list(Population.objects.values_list("member__name", "inhabitants")) == [("A kommun", 5)]
     data[f"count_{b.pk}"] = "20000"
-    assert client.post(url, data).status_code == 302
+    assert submit(client, url, data).status_code == 302
     assert dict(Population.objects.values_list("member__name", "inhabitants")) == {
         "A kommun": 60000,
         "B kommun": 20000,
