@@ -45,16 +45,21 @@ def evaluated_sheets(content: bytes) -> dict[str, list[list]]:
     return sheets
 
 
-def evaluated_table(content: bytes, sheet: str | None = None) -> dict[str, list]:
-    """A sheet written by finsam.lib.workbook as {row label: [figures]} with formulas evaluated."""
+def evaluated_rows(content: bytes, sheet: str | None = None) -> list[tuple[str, list]]:
+    """A sheet written by finsam.lib.workbook as (row label, [figures]) in order, formulas evaluated."""
     from finsam.lib.workbook import FIRST_DATA_ROW
 
     sheets = evaluated_sheets(content)
     rows = sheets[sheet] if sheet else next(iter(sheets.values()))
-    table = {}
+    found = []
     for values in rows[FIRST_DATA_ROW - 1 :]:
         if not values or values[0] in (None, ""):
             continue
         figures = [int(v) if isinstance(v, float) and v == int(v) else v for v in values[1:]]
-        table[values[0]] = figures
-    return table
+        found.append((values[0], figures))
+    return found
+
+
+def evaluated_table(content: bytes, sheet: str | None = None) -> dict[str, list]:
+    """The same as {row label: [figures]}, for sheets whose labels are unique."""
+    return dict(evaluated_rows(content, sheet))
