@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finsam.history import AssociationHistoryBase
+from finsam.history import AssociationHistoryBase, deletion_batch
 from finsam.lib.periods import DatePrecision, format_vague_date, normalise_vague_date
 
 # First path segments the site itself uses; an association's slug may not take them.
@@ -53,6 +53,11 @@ class AssociationOwned(models.Model):
 
     class Meta:
         abstract = True
+
+    def delete(self, *args, **kwargs):
+        # everything this deletion removes or changes is recorded as one batch, restorable together
+        with deletion_batch():
+            return super().delete(*args, **kwargs)
 
     def get_association_id(self) -> int | None:
         target = self

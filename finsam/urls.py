@@ -20,6 +20,11 @@ urlpatterns = [
     path("<slug:slug>/", views.association_start, name="association"),
     path("<slug:slug>/andra/", views.association_edit, name="association_edit"),
     path("<slug:slug>/historik/", views.association_history, name="association_history"),
+    path(
+        "<slug:slug>/historik/aterstall/<str:model>/<int:history_id>/",
+        views.association_restore,
+        name="association_restore",
+    ),
     path("<slug:slug>/<int:year>/", views.plan_year, name="plan_year"),
     path("<slug:slug>/", include("finsam.plan.urls")),
     # The apps hang their pages below an association: /<slug>/medlemmar/…, /<slug>/<year>/budget/…

@@ -2,9 +2,12 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from finsam import history
 from finsam.access import Need, get_access, visible_associations
@@ -91,3 +94,26 @@ def association_history(request, slug):
         "chosen": chosen if model else "",
     }
     return render(request, "finsam/history.html", context)
+
+
+@login_required
+@require_POST
+def association_restore(request, slug, model, history_id):
+    """Office staff bring back a deletion, with everything deleted or unlinked by it, from the history page."""
+    access = get_access(request.user, slug, Need.EDIT)
+    domain_model = {m._meta.label_lower: m for m in history.audited_models()}.get(model)
+    if domain_model is None:
+        raise Http404("Ingen sådan sorts uppgifter.")
+    try:
+        count = history.restore_deletion(
+            access.association, model=domain_model, history_id=history_id, by=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext("%(count)s rad är återställd.", "%(count)s rader är återställda.", count)
+            % {"count": count},
+        )
+    return redirect("association_history", slug=slug)

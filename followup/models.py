@@ -122,7 +122,7 @@ class ResultTarget(AssociationOwned):  # resultatmål
     )
 
     objects = ScopedQuerySet.as_manager()
-    history = HistoricalRecords(bases=[AssociationHistoryBase])
+    history = HistoricalRecords(bases=[AssociationHistoryBase], m2m_fields=[projects])
 
     class Meta:
         ordering = ["goal", "pk"]
