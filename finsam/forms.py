@@ -1,7 +1,7 @@
 from django import forms
 
 from finsam.concurrency import instance_guard, lock_rows
-from finsam.models import Association
+from finsam.models import Association, RecordGuarded
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -27,6 +27,16 @@ class GuardedModelForm(forms.ModelForm):
         if self.guard is not None:
             self.guard.check(cleaned.get("history_marker"))
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        # A row of a document of record (an amount of an adopted budget, a section of an adopted plan) is
+        # refused here with the model's own message, not by a database error on save.
+        if isinstance(self.instance, RecordGuarded):
+            try:
+                self.instance.refuse_write()
+            except forms.ValidationError as error:
+                self.add_error(None, error)
 
 
 class AssociationBoundForm(GuardedModelForm):

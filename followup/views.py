@@ -221,6 +221,7 @@ def project_figures(request, slug, year, pk):
     context = _context(
         access,
         year=year,
+        planned_marker=_planned_guard(project, year).marker(),
         project=project,
         reports=[(period, reports.get(period)) for period in periods],
         figures=figures,
@@ -307,6 +308,13 @@ def _structural_report_page(request, access, project, year, period):
     return render(request, "followup/structural_form.html", context)
 
 
+def _planned_guard(project, year) -> Guard:
+    return Guard(
+        lock=lambda: Project.objects.filter(pk=project.pk),
+        history=[PlannedParticipants.history.filter(project_id=project.pk, year=year)],
+    )
+
+
 @login_required
 @require_POST
 def planned_participants(request, slug, year, pk):
@@ -316,6 +324,11 @@ def planned_participants(request, slug, year, pk):
     back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
     if not value.isdigit():
         messages.error(request, _("Ange planerat antal deltagare som ett heltal, 0 eller större."))
+        return redirect(back)
+    try:
+        _planned_guard(project, year).check(request.POST.get("history_marker"))
+    except forms.ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect(back)
     PlannedParticipants.objects.update_or_create(project=project, year=year, defaults={"count": int(value)})
     messages.success(request, _("Planerat antal deltagare är sparat."))

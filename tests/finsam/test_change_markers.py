@@ -65,3 +65,22 @@ def test_an_admin_change_form_refuses_a_save_without_its_marker(office_client, a
     assert response.status_code == 200
     assert MISSING in response.content.decode()
     assert BudgetLine.objects.get(pk=line.pk).name == "Kansli"
+
+
+def test_the_admin_refuses_an_amount_for_an_adopted_version_with_a_message(office_client, association):
+    import datetime
+
+    from budget import services
+
+    line = BudgetLineFactory(association=association, name="Kansli")
+    version = BudgetVersionFactory(budget__association=association, budget__plan_year=2010)
+    BudgetColumnFactory(version=version, year=2010)
+    services.adopt(version=version, adopted_on=datetime.date(2009, 11, 20), reference="")
+    url = reverse("admin:budget_budgetamount_add")
+    data = {"version": version.pk, "line": line.pk, "year": 2010, "amount": 5, "frozen": ""}
+    response = office_client.post(url, data)
+    assert response.status_code == 200
+    assert (
+        "Versionen är fastställd och kan inte ändras. Gör en revision i stället." in response.content.decode()
+    )
+    assert not BudgetAmount.objects.exists()

@@ -162,3 +162,20 @@ def test_target_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(14):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_planned_participants_are_saved_and_a_stale_form_is_refused(client, office_user, association):
+    from followup.models import PlannedParticipants
+    from tests.forms import form_fields
+
+    project = granted_project({2023: 1}, owner__association=association)
+    client.force_login(office_user)
+    page = reverse("followup:project", kwargs={"slug": association.slug, "year": 2023, "pk": project.pk})
+    url = reverse("followup:planned", kwargs={"slug": association.slug, "year": 2023, "pk": project.pk})
+    stale = form_fields(client.get(page).content.decode(), contains="count")
+    fresh = dict(stale, count=["40"])
+    assert client.post(url, fresh).status_code == 302
+    stale["count"] = ["12"]
+    response = client.post(url, stale, follow=True)
+    assert "efter att du öppnade sidan" in response.content.decode()
+    assert PlannedParticipants.objects.get(project=project, year=2023).count == 40
