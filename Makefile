@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The suite runs on both cores (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n 2 --dist load
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test install syscheck bench messages lint clean

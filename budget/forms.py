@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetLine, BudgetSettings
 from finsam.concurrency import GuardedForm
+from finsam.fields import kronor_form_field
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 
 
@@ -39,15 +40,11 @@ class AmountGridForm(GuardedForm):
         super().__init__(*args, guard=guard, **kwargs)
         self.cells = cells  # (line, year, initial) for every editable cell
         for line, year, initial in cells:
-            self.fields[self.key(line, year)] = forms.IntegerField(
+            self.fields[self.key(line, year)] = kronor_form_field(
                 label=f"{line.name} {year}",
                 required=False,
-                min_value=0,
                 initial=initial,
-                error_messages={
-                    "min_value": _("Ange beloppet utan minustecken; radens grupp bestämmer tecknet."),
-                    "invalid": _("Ange ett helt antal kronor."),
-                },
+                below_zero=_("Ange beloppet utan minustecken; radens grupp bestämmer tecknet."),
             )
 
     @staticmethod

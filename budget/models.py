@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from finsam.fields import KronorField, PlausibleDateField, PositionField, YearField, within
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, RecordGuarded, ScopedQuerySet
 
@@ -65,9 +66,9 @@ class BudgetLine(AssociationOwned):  # budgetrad i förbundets radstruktur
     name = models.CharField(_("benämning"), max_length=120)
     group = models.CharField(_("grupp"), max_length=12, choices=LineGroup.choices)
     kind = models.CharField(_("slag"), max_length=12, choices=LineKind.choices, default=LineKind.ENTERED)
-    position = models.PositiveIntegerField(_("ordning"), default=0)
-    first_year = models.PositiveSmallIntegerField(_("används från år"), null=True, blank=True)
-    last_year = models.PositiveSmallIntegerField(
+    position = PositionField(_("ordning"), default=0)
+    first_year = YearField(_("används från år"), null=True, blank=True)
+    last_year = YearField(
         _("används till och med år"), null=True, blank=True, help_text=_("Fyll i för att pensionera raden.")
     )
     show_project_breakdown = models.BooleanField(
@@ -94,6 +95,8 @@ class BudgetLine(AssociationOwned):  # budgetrad i förbundets radstruktur
                 | Q(first_year__isnull=True)
                 | Q(last_year__gte=F("first_year")),
                 name="budget_line_years_in_order",
+                violation_error_message=_("Sista året ligger före första året."),
+                violation_error_code="last_year",
             ),
         ]
 
@@ -127,14 +130,14 @@ class BudgetSettings(AssociationOwned):  # förbundets teckenvana, enhet och eko
         help_text=_("Som RAR 2010: intäkter negativa och resultatet positivt vid underskott."),
     )
     # kronor; each rule is off when empty
-    min_liquidity = models.BigIntegerField(_("lägsta likviditet (kr)"), null=True, blank=True)
-    new_project_reserve = models.BigIntegerField(
+    min_liquidity = KronorField(_("lägsta likviditet (kr)"), null=True, blank=True)
+    new_project_reserve = KronorField(
         _("medel för nya insatser inom sex månader (kr)"), null=True, blank=True
     )
-    reservation_threshold = models.BigIntegerField(
+    reservation_threshold = KronorField(
         _("medlemsavgifter under vilka beslut får förbehåll (kr)"), null=True, blank=True
     )
-    equity_ceiling = models.BigIntegerField(_("högsta egna kapital (kr)"), null=True, blank=True)
+    equity_ceiling = KronorField(_("högsta egna kapital (kr)"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -154,7 +157,7 @@ class Budget(AssociationOwned):  # budget för ett planår
         related_name="budgets",
         verbose_name=_("samordningsförbund"),
     )
-    plan_year = models.PositiveSmallIntegerField(_("planår"))
+    plan_year = YearField(_("planår"))
     title = models.CharField(_("rubrik"), max_length=120, blank=True)
     income_shown_negative = models.BooleanField(
         _("intäkter visas som negativa belopp"),
@@ -170,7 +173,12 @@ class Budget(AssociationOwned):  # budget för ett planår
         verbose_name = _("budget")
         verbose_name_plural = _("budgetar")
         constraints = [
-            models.UniqueConstraint(fields=["association", "plan_year"], name="one_budget_per_plan_year")
+            models.UniqueConstraint(
+                fields=["association", "plan_year"],
+                name="one_budget_per_plan_year",
+                violation_error_message=_("Det finns redan en budget för planåret."),
+                violation_error_code="plan_year",
+            )
         ]
 
     def __str__(self) -> str:
@@ -192,12 +200,13 @@ class BudgetVersion(RecordGuarded, AssociationOwned):  # version: utkast, fastst
     status = models.CharField(
         _("status"), max_length=8, choices=VersionStatus.choices, default=VersionStatus.DRAFT
     )
-    adopted_on = models.DateField(_("fastställd"), null=True, blank=True)
+    adopted_on = PlausibleDateField(_("fastställd"), null=True, blank=True)
     decision_reference = models.CharField(_("beslut (Dnr/paragraf)"), max_length=60, blank=True)
-    revised_on = models.DateField(_("reviderad"), null=True, blank=True)
+    revised_on = PlausibleDateField(_("reviderad"), null=True, blank=True)
     revision_reason = models.CharField(_("skäl till revisionen"), max_length=200, blank=True)
-    opening_equity = models.BigIntegerField(
+    opening_equity = KronorField(
         _("eget kapital vid första årets början (kr)"),
+        negative=True,
         null=True,
         blank=True,
         help_text=_("Ej förbrukade medel från tidigare år. Behövs för likviditets- och kapitalreglerna."),
@@ -211,9 +220,17 @@ class BudgetVersion(RecordGuarded, AssociationOwned):  # version: utkast, fastst
         verbose_name = _("budgetversion")
         verbose_name_plural = _("budgetversioner")
         constraints = [
-            models.UniqueConstraint(fields=["budget", "number"], name="version_number_unique"),
+            models.UniqueConstraint(
+                fields=["budget", "number"],
+                name="version_number_unique",
+                violation_error_message=_("Versionsnumret finns redan för budgeten."),
+                violation_error_code="number",
+            ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(adopted_on__isnull=False), name="adopted_version_has_a_date"
+                condition=Q(status="draft") | Q(adopted_on__isnull=False),
+                name="adopted_version_has_a_date",
+                violation_error_message=_("En fastställd version behöver datumet för beslutet."),
+                violation_error_code="adopted_on",
             ),
         ]
 
@@ -249,7 +266,7 @@ class BudgetColumn(RecordGuarded, AssociationOwned):  # en kolumn: ett år och d
     version = models.ForeignKey(
         BudgetVersion, on_delete=models.CASCADE, related_name="columns", verbose_name=_("version")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = YearField(_("år"))
     kind = models.CharField(_("slag"), max_length=8, choices=ColumnKind.choices)
     label = models.CharField(
         _("rubrik"), max_length=60, blank=True, help_text=_("T.ex. Delår 2005. Tomt: slag och år.")
@@ -262,7 +279,14 @@ class BudgetColumn(RecordGuarded, AssociationOwned):  # en kolumn: ett år och d
         ordering = ["version", "year"]
         verbose_name = _("budgetkolumn")
         verbose_name_plural = _("budgetkolumner")
-        constraints = [models.UniqueConstraint(fields=["version", "year"], name="one_column_per_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "year"],
+                name="one_column_per_year",
+                violation_error_message=_("Versionen har redan en kolumn för året."),
+                violation_error_code="year",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.label or f"{self.get_kind_display()} {self.year}"
@@ -286,8 +310,8 @@ class BudgetAmount(RecordGuarded, AssociationOwned):  # belopp för en rad ett �
     line = models.ForeignKey(
         BudgetLine, on_delete=models.PROTECT, related_name="amounts", verbose_name=_("rad")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
-    amount = models.BigIntegerField(_("belopp (kr)"))  # kronor, positive magnitude for the line
+    year = YearField(_("år"))
+    amount = KronorField(_("belopp (kr)"))  # kronor, positive magnitude for the line
     frozen = models.BooleanField(_("fryst hämtat värde"), default=False)
 
     objects = ScopedQuerySet.as_manager()
@@ -298,7 +322,13 @@ class BudgetAmount(RecordGuarded, AssociationOwned):  # belopp för en rad ett �
         verbose_name = _("budgetbelopp")
         verbose_name_plural = _("budgetbelopp")
         constraints = [
-            models.UniqueConstraint(fields=["version", "line", "year"], name="one_amount_per_line_and_year"),
+            within("amount", label=_("Belopp")),
+            models.UniqueConstraint(
+                fields=["version", "line", "year"],
+                name="one_amount_per_line_and_year",
+                violation_error_message=_("Raden har redan ett belopp för året i den här versionen."),
+                violation_error_code="amount",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -314,8 +344,8 @@ class Outcome(AssociationOwned):  # utfall per rad och år
     line = models.ForeignKey(
         BudgetLine, on_delete=models.PROTECT, related_name="outcomes", verbose_name=_("rad")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
-    amount = models.BigIntegerField(_("utfall (kr)"))  # kronor
+    year = YearField(_("år"))
+    amount = KronorField(_("utfall (kr)"))  # kronor
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -324,7 +354,15 @@ class Outcome(AssociationOwned):  # utfall per rad och år
         ordering = ["line__position", "year"]
         verbose_name = _("utfall")
         verbose_name_plural = _("utfall")
-        constraints = [models.UniqueConstraint(fields=["line", "year"], name="one_outcome_per_line_and_year")]
+        constraints = [
+            within("amount", label=_("Utfall")),
+            models.UniqueConstraint(
+                fields=["line", "year"],
+                name="one_outcome_per_line_and_year",
+                violation_error_message=_("Raden har redan ett utfall för året."),
+                violation_error_code="amount",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.line} {self.year}"
@@ -354,7 +392,7 @@ class BudgetRecord(AssociationOwned):  # den fastställda budgeten, som styrelse
     version = models.OneToOneField(
         BudgetVersion, on_delete=models.PROTECT, related_name="record", verbose_name=_("version")
     )
-    adopted_on = models.DateField(_("fastställd"))
+    adopted_on = PlausibleDateField(_("fastställd"))
     reference = models.CharField(_("beslut (Dnr/paragraf)"), max_length=60, blank=True)
     content = models.JSONField(_("innehåll"))
     sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -33,6 +32,7 @@ from budget.models import Budget, BudgetAmount, BudgetLine, BudgetVersion, LineK
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
+from finsam.fields import kronor_form_field
 
 
 def _context(access, **extra):
@@ -201,14 +201,14 @@ def budget_grid(request, slug, year, number):
         ],
     )
     form = AmountGridForm(request.POST or None, cells=cells, guard=guard)
-    form.fields["opening_equity"] = forms.IntegerField(
+    form.fields["opening_equity"] = kronor_form_field(
+        negative=True,
         label=_("Eget kapital vid första årets början (kr)"),
         required=False,
         initial=version.opening_equity,
         help_text=_(
             "Ej förbrukade medel från tidigare år; behövs för att visa eget kapital och pröva reglerna."
         ),
-        error_messages={"invalid": _("Ange ett helt antal kronor.")},
     )
     if request.method == "POST":
         if form.is_valid():

@@ -8,7 +8,7 @@ a confirmation page before deleting, and a clear message when a row is still in 
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import ValidationError
-from django.db import router
+from django.db import router, transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect, render
 from django.utils.text import capfirst
@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 
 
 def form_page(
-    request, *, access, form, title: str, success_url: str, save=None, cancel_url: str | None = None
+    request,
+    *,
+    access,
+    form,
+    title: str,
+    success_url: str,
+    save=None,
+    cancel_url: str | None = None,
+    delete_url: str | None = None,
 ):
     """Show `form`; on a valid POST save it (with `save(form)` if given) and go to `success_url`."""
     if request.method == "POST" and form.is_valid():
@@ -34,6 +42,7 @@ def form_page(
         "form": form,
         "title": title,
         "cancel_url": cancel_url or success_url,
+        "delete_url": delete_url,
     }
     return render(request, "finsam/object_form.html", context)
 
@@ -84,12 +93,14 @@ def deletion_preview(obj) -> dict:
     return {"deleted": sorted(deleted.items()), "changed": sorted(set(changed)), "protected": protected}
 
 
-def delete_page(request, *, access, obj, success_url: str, in_use_message: str):
-    """GET asks for confirmation, listing every row that goes with it; POST deletes, or explains why not."""
+def delete_page(request, *, access, obj, success_url: str, in_use_message: str, delete=None):
+    """GET asks for confirmation, listing every row that goes with it; POST deletes (with `delete(obj)` if
+    given, e.g. a service that also updates what depends on it), or explains why not."""
     if request.method == "POST":
         label = str(obj)
         try:
-            obj.delete()
+            with transaction.atomic():
+                (delete or type(obj).delete)(obj)
         except ProtectedError:
             messages.error(request, in_use_message)
             return redirect(success_url)

@@ -1,9 +1,30 @@
+import re
+
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
 
 from finsam.concurrency import instance_guard, lock_rows
 from finsam.models import Association, RecordGuarded
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+PLAUSIBLE_ID = re.compile(r"\s*\d{1,18}\s*")
+
+
+def refuse_impossible_ids(field: forms.ModelChoiceField) -> None:
+    """A posted choice that cannot be a row's id is refused before the database is asked about it (a 21-digit
+    number would overflow the driver)."""
+    original = field.clean
+
+    def clean(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        if any(v not in (None, "") and not PLAUSIBLE_ID.fullmatch(str(v)) for v in values):
+            raise forms.ValidationError(_("Välj ett av alternativen i listan."), code="invalid_choice")
+        return original(value)
+
+    field.clean = clean
 
 
 class GuardedModelForm(forms.ModelForm):
@@ -18,7 +39,11 @@ class GuardedModelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.guard = instance_guard(self.instance) if self.instance.pk else None
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                refuse_impossible_ids(field)
+        recorded = hasattr(type(self.instance), "history")
+        self.guard = instance_guard(self.instance) if self.instance.pk and recorded else None
         if self.guard is not None and not self.is_bound:
             self.fields["history_marker"].initial = self.guard.marker()
 
@@ -27,6 +52,20 @@ class GuardedModelForm(forms.ModelForm):
         if self.guard is not None:
             self.guard.check(cleaned.get("history_marker"))
         return cleaned
+
+    def _update_errors(self, errors):
+        """A database rule's message goes beside the field it concerns (the constraint's code names it); where
+        the form has already said what is wrong with that field, the general rule is not repeated."""
+        if hasattr(errors, "error_dict"):
+            routed: dict = {}
+            for field, field_errors in errors.error_dict.items():
+                for error in field_errors:
+                    target = error.code if field == NON_FIELD_ERRORS and error.code in self.fields else field
+                    if target != NON_FIELD_ERRORS and target in self._errors and target != field:
+                        continue
+                    routed.setdefault(target, []).append(error)
+            errors = forms.ValidationError(routed)
+        super()._update_errors(errors)
 
     def _post_clean(self):
         super()._post_clean()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from finsam.fields import PlausibleDateField, check_text
 from finsam.history import AssociationHistoryBase, deletion_batch
 from finsam.lib.periods import DatePrecision, format_vague_date, normalise_vague_date
 
@@ -53,6 +54,27 @@ class AssociationOwned(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """Text refuses control characters (and line breaks where the field is one line), by any path."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for model_field in self._meta.concrete_fields:
+            if exclude and model_field.name in exclude:
+                continue
+            if isinstance(model_field, models.CharField | models.TextField):
+                try:
+                    check_text(
+                        getattr(self, model_field.attname),
+                        multiline=isinstance(model_field, models.TextField),
+                    )
+                except ValidationError as error:
+                    errors.setdefault(model_field.name, []).extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
 
     def delete(self, *args, **kwargs):
         # everything this deletion removes or changes is recorded as one batch, restorable together
@@ -105,7 +127,7 @@ class Association(AssociationOwned):  # samordningsförbund
         _("organisationsnummer"), max_length=11, blank=True, validators=[org_number_validator]
     )
     county = models.CharField(_("län"), max_length=60, blank=True)
-    founded = models.DateField(_("bildat"), null=True, blank=True)
+    founded = PlausibleDateField(_("bildat"), null=True, blank=True)
     founded_precision = models.CharField(
         _("precision för bildat"),
         max_length=5,
@@ -171,9 +193,17 @@ class AccessGrant(AssociationOwned):
         verbose_name = _("behörighet")
         verbose_name_plural = _("behörigheter")
         constraints = [
-            models.UniqueConstraint(fields=["user", "association"], name="one_role_per_user_and_association"),
+            models.UniqueConstraint(
+                fields=["user", "association"],
+                name="one_role_per_user_and_association",
+                violation_error_message=_("Användaren har redan en roll i förbundet."),
+                violation_error_code="user",
+            ),
             models.CheckConstraint(
-                condition=models.Q(role__in=[choice.value for choice in Role]), name="grant_role_is_known"
+                condition=models.Q(role__in=[choice.value for choice in Role]),
+                name="grant_role_is_known",
+                violation_error_message=_("Välj en av rollerna kansli, styrelse eller revisor."),
+                violation_error_code="role",
             ),
         ]
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from finsam.concurrency import GuardedForm
+from finsam.fields import count_form_field, kronor_form_field
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from followup.models import (
     GENDER_LABELS,
@@ -70,16 +71,15 @@ class PeriodReportForm(AssociationBoundForm):
             if ended > took_part:
                 self.add_error(
                     f"ended_{gender}",
-                    _("Fler avslutade (%(ended)s) än deltagare (%(took_part)s) bland %(label)s.")
+                    _("Avslutade %(label)s: %(ended)s avslutade men bara %(took_part)s deltog.")
                     % {"ended": ended, "took_part": took_part, "label": label},
                 )
             outcomes = sum(cleaned[f"{outcome}_{gender}"] for outcome in OUTCOMES)
             if outcomes != ended:
+                # beside the field that disagrees: "Avslutade kvinnor: utfallen summerar till 7 men 8 avslutade."
                 self.add_error(
-                    None,
-                    _(
-                        "Vad de avslutade gick vidare till summerar till %(outcomes)s bland %(label)s, men %(ended)s avslutades."
-                    )
+                    f"ended_{gender}",
+                    _("Avslutade %(label)s: utfallen summerar till %(outcomes)s men %(ended)s avslutade.")
                     % {"outcomes": outcomes, "ended": ended, "label": label},
                 )
         return cleaned
@@ -97,12 +97,10 @@ class GenderGridForm(GuardedForm):
         initial_counts = initial_counts or {}
         for member in members:
             for gender in GENDERS:
-                self.fields[f"m{member.pk}_{gender}"] = forms.IntegerField(
+                self.fields[f"m{member.pk}_{gender}"] = count_form_field(
                     label=f"{member.name}, {GENDER_LABELS[gender]}",
                     required=False,
-                    min_value=0,
                     initial=initial_counts.get((member.pk, gender)),
-                    error_messages={"min_value": NEGATIVE},
                 )
 
     def counts(self) -> dict:
@@ -139,12 +137,8 @@ class BenefitForm(GuardedForm):
         super().__init__(*args, guard=guard, **kwargs)
         self.municipalities = municipalities
         for member in municipalities:
-            self.fields[f"b{member.pk}"] = forms.IntegerField(
-                label=member.name,
-                required=False,
-                min_value=0,
-                initial=(initial_amounts or {}).get(member.pk),
-                error_messages={"min_value": _("Ett utbetalt belopp kan inte vara negativt.")},
+            self.fields[f"b{member.pk}"] = kronor_form_field(
+                label=member.name, required=False, initial=(initial_amounts or {}).get(member.pk)
             )
 
     def amounts(self) -> dict:

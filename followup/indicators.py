@@ -11,6 +11,7 @@ A share with nobody ended is "no data" (None): not 0 % and not an error.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from followup.models import GENDERS, NEXT_ACTIVITY, OUTCOMES, WORK_OR_STUDIES, Comparison, Indicator
 
@@ -55,6 +56,13 @@ class Figures:
             return None
         reached = sum(self.outcomes[o][g] for o in outcomes for g in genders)
         return (Decimal(reached) * 100 / ended).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    def exact_share(self, outcomes: tuple[str, ...]) -> Fraction | None:
+        """The same share as an exact fraction (percent), for judging a target: 85/243 is 34.979…, not 35.0."""
+        ended = self.total("ended")
+        if ended == 0:
+            return None
+        return Fraction(sum(self.outcomes[o][g] for o in outcomes for g in GENDERS) * 100, ended)
 
     def work_or_studies_share(self, gender: str | None = None) -> Decimal | None:
         return self.share(WORK_OR_STUDIES, gender)
@@ -106,12 +114,20 @@ def indicator_value(indicator: str, figures: Figures, activities: ActivityFigure
 
 
 def is_met(value, comparison: str, target: Decimal | None) -> bool | None:
+    """Compared exactly: a share is a Fraction, the target's Decimal is taken as the fraction it writes."""
     if value is None or target is None:
         return None
-    return value >= target if comparison == Comparison.AT_LEAST else value <= target
+    exact_target = Fraction(str(target))
+    return value >= exact_target if comparison == Comparison.AT_LEAST else value <= exact_target
 
 
 def evaluate(target, figures: Figures, activities: ActivityFigures) -> TargetOutcome:
+    """The value shown (shares rounded to one decimal) and whether the target is met, judged on exact figures."""
     value = indicator_value(target.indicator, figures, activities)
     by_gender = {gender: indicator_value(target.indicator, figures, activities, gender) for gender in GENDERS}
-    return TargetOutcome(value, by_gender, is_met(value, target.comparison, target.target_value))
+    exact = value
+    if target.indicator == Indicator.WORK_OR_STUDIES_SHARE:
+        exact = figures.exact_share(WORK_OR_STUDIES)
+    elif target.indicator == Indicator.NEXT_ACTIVITY_SHARE:
+        exact = figures.exact_share(NEXT_ACTIVITY)
+    return TargetOutcome(value, by_gender, is_met(exact, target.comparison, target.target_value))

@@ -6,9 +6,11 @@ nothing that points at a person. Indicators are computed (followup/indicators.py
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from finsam.fields import CountField, KronorField, PlausibleDateField, YearField, within
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, ScopedQuerySet
 
@@ -67,7 +69,7 @@ class Goal(AssociationOwned):  # mål
         related_name="goals",
         verbose_name=_("samordningsförbund"),
     )
-    year = models.PositiveSmallIntegerField(_("planår"))
+    year = YearField(_("planår"))
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = models.TextField(_("mål"))
     follow_up = models.TextField(
@@ -82,7 +84,12 @@ class Goal(AssociationOwned):  # mål
         verbose_name = _("mål")
         verbose_name_plural = _("mål")
         constraints = [
-            models.UniqueConstraint(fields=["association", "year", "number"], name="goal_number_unique")
+            models.UniqueConstraint(
+                fields=["association", "year", "number"],
+                name="goal_number_unique",
+                violation_error_message=_("Det finns redan ett mål med det numret för året."),
+                violation_error_code="number",
+            )
         ]
 
     def __str__(self) -> str:
@@ -132,6 +139,8 @@ class ResultTarget(AssociationOwned):  # resultatmål
             models.CheckConstraint(
                 condition=Q(indicator="qualitative") | Q(target_value__isnull=False),
                 name="a_measured_target_has_a_value",
+                violation_error_message=_("Ange ett målvärde, eller välj att målet följs upp kvalitativt."),
+                violation_error_code="target_value",
             ),
         ]
 
@@ -148,8 +157,8 @@ class PlannedParticipants(AssociationOwned):  # planerat antal deltagare
         related_name="planned_participants",
         verbose_name=_("insats"),
     )
-    year = models.PositiveSmallIntegerField(_("år"))
-    count = models.PositiveIntegerField(_("planerat antal deltagare"))
+    year = YearField(_("år"))
+    count = CountField(_("planerat antal deltagare"))
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -159,7 +168,12 @@ class PlannedParticipants(AssociationOwned):  # planerat antal deltagare
         verbose_name = _("planerat antal deltagare")
         verbose_name_plural = _("planerat antal deltagare")
         constraints = [
-            models.UniqueConstraint(fields=["project", "year"], name="one_plan_per_project_and_year")
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                name="one_plan_per_project_and_year",
+                violation_error_message=_("Insatsen har redan ett planerat antal deltagare för året."),
+                violation_error_code="count",
+            )
         ]
 
     def __str__(self) -> str:
@@ -168,19 +182,27 @@ class PlannedParticipants(AssociationOwned):  # planerat antal deltagare
 
 def _counts(prefix: str, label) -> dict:
     return {
-        f"{prefix}_{gender}": models.PositiveIntegerField(f"{label}, {GENDER_LABELS[gender]}", default=0)
-        for gender in GENDERS
+        f"{prefix}_{gender}": CountField(f"{label}, {GENDER_LABELS[gender]}", default=0) for gender in GENDERS
     }
 
 
 def _period_constraints() -> list:
     constraints = [
         models.UniqueConstraint(
-            fields=["project", "year", "period"], name="one_report_per_project_and_period"
+            fields=["project", "year", "period"],
+            name="one_report_per_project_and_period",
+            violation_error_message=_("Insatsen har redan en rapport för perioden."),
+            violation_error_code="period",
         ),
-        models.CheckConstraint(condition=Q(period__gte=1) & Q(period__lte=3), name="period_is_1_to_3"),
+        models.CheckConstraint(
+            condition=Q(period__gte=1) & Q(period__lte=3),
+            name="period_is_1_to_3",
+            violation_error_message=_("Perioden är 1, 2 eller 3."),
+            violation_error_code="period",
+        ),
     ]
     for gender in GENDERS:
+        label = format_lazy("{} {}", _("Avslutade"), GENDER_LABELS[gender].lower())
         outcome_sum = sum(
             (F(f"{outcome}_{gender}") for outcome in OUTCOMES[1:]), F(f"{OUTCOMES[0]}_{gender}")
         )
@@ -188,9 +210,17 @@ def _period_constraints() -> list:
             models.CheckConstraint(
                 condition=Q(**{f"ended_{gender}__lte": F(f"participated_{gender}")}),
                 name=f"ended_not_more_than_participated_{gender}",
+                violation_error_message=format_lazy(_("{label}: fler avslutade än deltog."), label=label),
+                violation_error_code=f"ended_{gender}",
             ),
             models.CheckConstraint(
-                condition=Q(**{f"ended_{gender}": outcome_sum}), name=f"outcomes_add_up_to_ended_{gender}"
+                condition=Q(**{f"ended_{gender}": outcome_sum}),
+                name=f"outcomes_add_up_to_ended_{gender}",
+                violation_error_message=format_lazy(
+                    _("{label}: vad de avslutade gick vidare till summerar inte till antalet avslutade."),
+                    label=label,
+                ),
+                violation_error_code=f"ended_{gender}",
             ),
         ]
     return constraints
@@ -204,7 +234,7 @@ class PeriodReport(AssociationOwned):  # SUS-siffror för en insats och period
     project = models.ForeignKey(
         "projects.Project", on_delete=models.CASCADE, related_name="period_reports", verbose_name=_("insats")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = YearField(_("år"))
     period = models.PositiveSmallIntegerField(
         _("period"), help_text=_("1 = januari–juni (eller första tertialet).")
     )
@@ -244,9 +274,9 @@ class StructuralReport(AssociationOwned):  # strukturinriktad insats: aktivitete
         related_name="structural_reports",
         verbose_name=_("insats"),
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = YearField(_("år"))
     period = models.PositiveSmallIntegerField(_("period"))
-    activities = models.PositiveIntegerField(_("antal aktiviteter"), default=0)
+    activities = CountField(_("antal aktiviteter"), default=0)
     is_example = models.BooleanField(_("exempeldata"), default=False)
 
     objects = ScopedQuerySet.as_manager()
@@ -258,7 +288,10 @@ class StructuralReport(AssociationOwned):  # strukturinriktad insats: aktivitete
         verbose_name_plural = _("rapporter för strukturinriktade insatser")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "year", "period"], name="one_structural_report_per_period"
+                fields=["project", "year", "period"],
+                name="one_structural_report_per_period",
+                violation_error_message=_("Insatsen har redan en rapport för perioden."),
+                violation_error_code="period",
             ),
         ]
 
@@ -286,7 +319,14 @@ class StaffReached(AssociationOwned):  # personal som nåtts, per medlemsorganis
     class Meta:
         verbose_name = _("nådd personal")
         verbose_name_plural = _("nådd personal")
-        constraints = [models.UniqueConstraint(fields=["report", "member"], name="staff_once_per_member")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "member"],
+                name="staff_once_per_member",
+                violation_error_message=_("Medlemsorganisationen finns redan i rapporten."),
+                violation_error_code="member",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.report} {self.member}"
@@ -305,7 +345,7 @@ class Activity(AssociationOwned):  # förbundets egen aktivitet
         related_name="activities",
         verbose_name=_("samordningsförbund"),
     )
-    date = models.DateField(_("datum"))
+    date = PlausibleDateField(_("datum"))
     title = models.CharField(_("rubrik"), max_length=200)
     kind = models.CharField(
         _("slag"), max_length=12, choices=ActivityKind.choices, default=ActivityKind.COMPETENCE
@@ -345,7 +385,12 @@ class ActivityParticipants(AssociationOwned):  # deltagare per medlemsorganisati
         verbose_name = _("deltagare i aktivitet")
         verbose_name_plural = _("deltagare i aktiviteter")
         constraints = [
-            models.UniqueConstraint(fields=["activity", "member"], name="participants_once_per_member")
+            models.UniqueConstraint(
+                fields=["activity", "member"],
+                name="participants_once_per_member",
+                violation_error_message=_("Medlemsorganisationen finns redan bland deltagarna."),
+                violation_error_code="member",
+            )
         ]
 
     def __str__(self) -> str:
@@ -363,10 +408,10 @@ class StatusReport(AssociationOwned):  # inkommen läges- eller slutrapport
     project = models.ForeignKey(
         "projects.Project", on_delete=models.CASCADE, related_name="status_reports", verbose_name=_("insats")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = YearField(_("år"))
     period = models.PositiveSmallIntegerField(_("period"))
     kind = models.CharField(_("slag"), max_length=8, choices=ReportKind.choices, default=ReportKind.STATUS)
-    received_on = models.DateField(_("inkom"))
+    received_on = PlausibleDateField(_("inkom"))
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -377,7 +422,10 @@ class StatusReport(AssociationOwned):  # inkommen läges- eller slutrapport
         verbose_name_plural = _("inkomna rapporter")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "year", "period", "kind"], name="one_report_of_a_kind_per_period"
+                fields=["project", "year", "period", "kind"],
+                name="one_report_of_a_kind_per_period",
+                violation_error_message=_("Det finns redan en rapport av det slaget för perioden."),
+                violation_error_code="kind",
             ),
         ]
 
@@ -396,11 +444,11 @@ class BenefitSum(AssociationOwned):  # utbetald ersättning för försörjningsm
         related_name="benefit_sums",
         verbose_name=_("kommun"),
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = YearField(_("år"))
     half = models.PositiveSmallIntegerField(
         _("halvår"), choices=[(1, _("januari–juni")), (2, _("juli–december"))]
     )
-    amount = models.BigIntegerField(_("utbetald ersättning (kr)"))  # kronor
+    amount = KronorField(_("utbetald ersättning (kr)"))  # kronor
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -410,8 +458,19 @@ class BenefitSum(AssociationOwned):  # utbetald ersättning för försörjningsm
         verbose_name = _("utbetald ersättning")
         verbose_name_plural = _("utbetalda ersättningar")
         constraints = [
-            models.UniqueConstraint(fields=["member", "year", "half"], name="one_benefit_sum_per_half_year"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="benefit_sum_not_negative"),
+            within("amount", label=_("Utbetald ersättning")),
+            models.UniqueConstraint(
+                fields=["member", "year", "half"],
+                name="one_benefit_sum_per_half_year",
+                violation_error_message=_("Kommunen har redan ett belopp för halvåret."),
+                violation_error_code="member",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="benefit_sum_not_negative",
+                violation_error_message=_("Ett utbetalt belopp kan inte vara negativt."),
+                violation_error_code="amount",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
+from finsam.fields import MAX_COUNT
 from finsam.lib.sync import sync_figures
 from followup import exports, services
 from followup.forms import (
@@ -322,8 +323,8 @@ def planned_participants(request, slug, year, pk):
     project = get_object_or_404(Project.objects.filter(association=access.association), pk=pk)
     value = request.POST.get("count", "").strip()
     back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
-    if not value.isdigit():
-        messages.error(request, _("Ange planerat antal deltagare som ett heltal, 0 eller större."))
+    if not value.isdigit() or int(value) > MAX_COUNT:
+        messages.error(request, _("Ange planerat antal deltagare som ett heltal från 0 till 10 000 000."))
         return redirect(back)
     try:
         _planned_guard(project, year).check(request.POST.get("history_marker"))

@@ -86,7 +86,13 @@ def _population_weights(fee_year: FeeYear, members, populations) -> dict:
                 "names": ", ".join(missing),
             }
         )
-    return {m: counts[m.pk] for m in municipalities}
+    weights = {m: counts[m.pk] for m in municipalities}
+    if weights and sum(weights.values()) == 0:
+        raise FeeSplitError(
+            _("Befolkningen per %(date)s (%(band)s år) har inga invånare i någon kommun; rätta befolkningen.")
+            % {"date": fee_year.population_date.isoformat(), "band": fee_year.age_band}
+        )
+    return weights
 
 
 def fee_table(association, years: list[int]) -> Table:

@@ -47,6 +47,12 @@ def split_fee(
         raise FeeSplitError(_("Den totala medlemsavgiften måste vara större än 0 kr."))
     if not municipality_weights:
         raise FeeSplitError(_("Det finns inga kommuner att fördela kommunernas fjärdedel på."))
+    if sum(municipality_weights.values()) <= 0:
+        raise FeeSplitError(
+            _(
+                "Kommunernas fjärdedel kan inte fördelas: ingen kommun har invånare eller andel att fördela efter."
+            )
+        )
     parties = allocate(total, PARTY_WEIGHTS, order=list(PARTY_WEIGHTS))
     municipalities = allocate(parties["municipalities"], municipality_weights, order=order)
     return FeeSplit(

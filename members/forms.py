@@ -1,9 +1,11 @@
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from finsam.concurrency import GuardedForm
+from finsam.fields import MAX_POPULATION, count_form_field
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from members.fees import percentage_problem
 from members.models import (
@@ -13,6 +15,7 @@ from members.models import (
     LocalGroup,
     MemberKind,
     MemberOrganisation,
+    Population,
     PreparatoryGroupMember,
     SplitMethod,
 )
@@ -134,6 +137,20 @@ class FeeYearForm(AssociationBoundForm):
                 raise forms.ValidationError(problem)
         if method == SplitMethod.POPULATION and not cleaned.get("population_date"):
             self.add_error("population_date", _("Ange vilket datum befolkningen ska räknas per."))
+        elif method == SplitMethod.POPULATION and not self.errors:
+            date, band = cleaned["population_date"], cleaned.get("age_band")
+            inhabitants = Population.objects.filter(
+                member__in=self.municipalities, reference_date=date, age_band=band
+            ).aggregate(total=Sum("inhabitants"))["total"]
+            if not inhabitants:
+                self.add_error(
+                    "population_date",
+                    _(
+                        "Per %(date)s finns inga invånare registrerade i någon kommun (%(band)s år). Registrera "
+                        "befolkningen för datumet innan avgiften fördelas efter den."
+                    )
+                    % {"date": date.isoformat(), "band": band},
+                )
         return cleaned
 
 
@@ -148,13 +165,23 @@ class PopulationForm(GuardedForm):
         self.municipalities = municipalities
         counts = counts or {}
         for member in municipalities:
-            self.fields[f"count_{member.pk}"] = forms.IntegerField(
-                label=member.name,
-                required=False,
-                min_value=0,
-                initial=counts.get(member.pk),
-                error_messages={"min_value": _("Antalet invånare kan inte vara negativt.")},
+            self.fields[f"count_{member.pk}"] = count_form_field(
+                limit=MAX_POPULATION, label=member.name, required=False, initial=counts.get(member.pk)
             )
+            self.fields[f"count_{member.pk}"].error_messages["min_value"] = _(
+                "Antalet invånare kan inte vara negativt."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        counts = [cleaned.get(f"count_{member.pk}") for member in self.municipalities]
+        if not self.errors and counts and all(not count for count in counts):
+            raise forms.ValidationError(
+                _("Ange antalet invånare för minst en kommun per %(date)s; alla kan inte ha 0 invånare.")
+                % {"date": cleaned["reference_date"].isoformat()},
+                code="no_inhabitants",
+            )
+        return cleaned
 
     def counts(self) -> dict:
         return {

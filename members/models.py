@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from finsam.fields import MAX_POPULATION, CountField, KronorField, PlausibleDateField, YearField, within
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, ScopedQuerySet
 
@@ -41,7 +42,8 @@ class LocalGroup(AssociationOwned):  # lokal samverkansgrupp (LSG)
             models.UniqueConstraint(
                 fields=["association", "name"],
                 name="local_group_name_unique",
-                violation_error_message=_("Det finns redan en grupp med det namnet."),
+                violation_error_message=_("Det finns redan en lokal samverkansgrupp med det namnet."),
+                violation_error_code="name",
             )
         ]
 
@@ -68,15 +70,15 @@ class MemberOrganisation(AssociationOwned):  # medlem
     name = models.CharField(_("namn"), max_length=120)
     kind = models.CharField(_("slag"), max_length=20, choices=MemberKind.choices)
     org_number = models.CharField(_("organisationsnummer"), max_length=11, blank=True)
-    member_from = models.DateField(_("medlem från"), null=True, blank=True)
-    member_to = models.DateField(_("medlem till"), null=True, blank=True)
+    member_from = PlausibleDateField(_("medlem från"), null=True, blank=True)
+    member_to = PlausibleDateField(_("medlem till"), null=True, blank=True)
     former_name = models.CharField(
         _("tidigare namn"),
         max_length=120,
         blank=True,
         help_text=_("T.ex. Landstinget Sörmland före Region Sörmland."),
     )
-    name_since = models.DateField(
+    name_since = PlausibleDateField(
         _("nuvarande namn sedan"),
         null=True,
         blank=True,
@@ -103,12 +105,15 @@ class MemberOrganisation(AssociationOwned):  # medlem
                 fields=["association", "name"],
                 name="member_name_unique_in_association",
                 violation_error_message=_("Det finns redan en medlem med det namnet."),
+                violation_error_code="name",
             ),
             models.CheckConstraint(
                 condition=Q(member_to__isnull=True)
                 | Q(member_from__isnull=True)
                 | Q(member_to__gte=F("member_from")),
                 name="membership_ends_after_it_starts",
+                violation_error_message=_("Medlemskapet slutar innan det börjar."),
+                violation_error_code="member_to",
             ),
         ]
 
@@ -148,10 +153,8 @@ class FeeYear(AssociationOwned):  # medlemsavgifter (medlemsinsatser) för ett �
         related_name="fee_years",
         verbose_name=_("samordningsförbund"),
     )
-    year = models.PositiveSmallIntegerField(_("år"))
-    total = models.BigIntegerField(
-        _("total medlemsavgift (kr)"), help_text=_("Hela kronor, t.ex. 15000000.")
-    )  # kronor
+    year = YearField(_("år"))
+    total = KronorField(_("total medlemsavgift (kr)"), help_text=_("Hela kronor, t.ex. 15000000."))  # kronor
     status = models.CharField(
         _("status"), max_length=12, choices=FeeStatus.choices, default=FeeStatus.PRELIMINARY
     )
@@ -161,7 +164,7 @@ class FeeYear(AssociationOwned):  # medlemsavgifter (medlemsinsatser) för ett �
         choices=SplitMethod.choices,
         default=SplitMethod.PERCENTAGES,
     )
-    population_date = models.DateField(
+    population_date = PlausibleDateField(
         _("befolkning per datum"),
         null=True,
         blank=True,
@@ -180,8 +183,19 @@ class FeeYear(AssociationOwned):  # medlemsavgifter (medlemsinsatser) för ett �
         verbose_name = _("avgiftsår")
         verbose_name_plural = _("avgiftsår")
         constraints = [
-            models.UniqueConstraint(fields=["association", "year"], name="one_fee_year_per_year"),
-            models.CheckConstraint(condition=Q(total__gt=0), name="fee_total_is_positive"),
+            within("total", label=_("Total medlemsavgift")),
+            models.UniqueConstraint(
+                fields=["association", "year"],
+                name="one_fee_year_per_year",
+                violation_error_message=_("Det finns redan ett avgiftsår för året."),
+                violation_error_code="year",
+            ),
+            models.CheckConstraint(
+                condition=Q(total__gt=0),
+                name="fee_total_is_positive",
+                violation_error_message=_("Den totala medlemsavgiften måste vara större än 0 kr."),
+                violation_error_code="total",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -207,9 +221,17 @@ class FixedShare(AssociationOwned):  # fast procentsats för en kommun ett avgif
         verbose_name = _("fast andel")
         verbose_name_plural = _("fasta andelar")
         constraints = [
-            models.UniqueConstraint(fields=["fee_year", "member"], name="one_share_per_member_and_fee_year"),
+            models.UniqueConstraint(
+                fields=["fee_year", "member"],
+                name="one_share_per_member_and_fee_year",
+                violation_error_message=_("Kommunen har redan en andel för avgiftsåret."),
+                violation_error_code="member",
+            ),
             models.CheckConstraint(
-                condition=Q(percent__gte=0) & Q(percent__lte=100), name="share_between_0_and_100"
+                condition=Q(percent__gte=0) & Q(percent__lte=100),
+                name="share_between_0_and_100",
+                violation_error_message=_("En andel ligger mellan 0 och 100 %."),
+                violation_error_code="percent",
             ),
         ]
 
@@ -226,11 +248,11 @@ class Population(AssociationOwned):  # invånare i arbetsför ålder
     member = models.ForeignKey(
         MemberOrganisation, on_delete=models.CASCADE, related_name="populations", verbose_name=_("kommun")
     )
-    reference_date = models.DateField(_("per datum"))
+    reference_date = PlausibleDateField(_("per datum"))
     age_band = models.CharField(
         _("åldersgrupp"), max_length=5, choices=AgeBand.choices, default=AgeBand.AGE_16_64
     )
-    inhabitants = models.PositiveIntegerField(_("antal invånare"))
+    inhabitants = CountField(_("antal invånare"), limit=MAX_POPULATION)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -240,9 +262,14 @@ class Population(AssociationOwned):  # invånare i arbetsför ålder
         verbose_name = _("befolkning")
         verbose_name_plural = _("befolkning")
         constraints = [
+            within("inhabitants", high=MAX_POPULATION, label=_("Antal invånare")),
             models.UniqueConstraint(
                 fields=["member", "reference_date", "age_band"],
                 name="one_population_per_member_date_and_band",
+                violation_error_message=_(
+                    "Kommunen har redan ett invånarantal för datumet och åldersgruppen."
+                ),
+                violation_error_code="inhabitants",
             ),
         ]
 
@@ -277,8 +304,8 @@ class BoardSeat(AssociationOwned):  # plats i förbundsstyrelsen
     office = models.CharField(
         _("uppdrag i styrelsen"), max_length=10, choices=BoardOffice.choices, blank=True
     )
-    term_from = models.DateField(_("mandat från"))
-    term_to = models.DateField(_("mandat till"), null=True, blank=True)
+    term_from = PlausibleDateField(_("mandat från"))
+    term_to = PlausibleDateField(_("mandat till"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -291,6 +318,8 @@ class BoardSeat(AssociationOwned):  # plats i förbundsstyrelsen
             models.CheckConstraint(
                 condition=Q(term_to__isnull=True) | Q(term_to__gte=F("term_from")),
                 name="board_term_ends_after_start",
+                violation_error_message=_("Mandatet slutar innan det börjar."),
+                violation_error_code="term_to",
             ),
         ]
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from finsam.lib.allocation import allocate
 from finsam.lib.money import format_kr
-from projects.models import DecisionOutcome, Project, ProjectStatus, ProjectYearAmount
+from projects.models import SIGNED_AMOUNT, Project, ProjectStatus, ProjectYearAmount
 
 
 def days_per_year(start: datetime.date, end: datetime.date) -> dict[int, int]:
@@ -62,9 +62,8 @@ def mismatch_message(years_sum: int, total: int) -> str | None:
 
 
 def granted_total(project: Project) -> int:
-    """What the board has granted the project: the sum of its granted decisions (kronor)."""
-    result = project.decisions.filter(outcome=DecisionOutcome.GRANTED).aggregate(total=Sum("granted_amount"))
-    return result["total"] or 0
+    """What the board has granted the project: its grants less its reductions (kronor)."""
+    return project.decisions.aggregate(total=Sum(SIGNED_AMOUNT))["total"] or 0
 
 
 def year_total(association, year: int) -> int:

@@ -343,11 +343,12 @@ def _project(
         if set(project.area_municipalities.values_list("pk", flat=True)) != wanted:
             project.area_municipalities.set(wanted)
     total = int(total_tkr * TKR)
-    ensure(
-        Decision,
-        {"association": association, "project": project},
-        {"outcome": DecisionOutcome.GRANTED, "granted_amount": total},
-    )
+    if total:  # a project the plan lists at 0 (RAR 2023's "Ung comeback") has no grant yet
+        ensure(
+            Decision,
+            {"association": association, "project": project},
+            {"outcome": DecisionOutcome.GRANTED, "granted_amount": total},
+        )
     fixed = {year: int(tkr * TKR) for year, tkr in known_tkr.items()}
     empty = NO_AMOUNT_YEARS.get(name, set())
     split = propose_split(

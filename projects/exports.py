@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
 from members.models import MemberOrganisation
 from projects.models import (
+    SIGNED_AMOUNT,
     Decision,
-    DecisionOutcome,
     Project,
     ProjectStatus,
     ProjectYearAmount,
@@ -21,9 +21,7 @@ def projects_with_money(association, year: int, *, include_cancelled: bool = Fal
 
     Cancelled projects are left out unless asked for, as in the budget's project line.
     """
-    granted = Decision.objects.filter(project=OuterRef("pk"), outcome=DecisionOutcome.GRANTED).values(
-        "project"
-    )
+    granted = Decision.objects.filter(project=OuterRef("pk")).values("project")
     in_year = ProjectYearAmount.objects.filter(project=OuterRef("pk"), year=year).values("project")
     projects = Project.objects.filter(association=association)
     if not include_cancelled:
@@ -35,7 +33,7 @@ def projects_with_money(association, year: int, *, include_cancelled: bool = Fal
             Prefetch("area_municipalities", queryset=MemberOrganisation.objects.order_by("name"))
         )
         .annotate(
-            granted=Coalesce(Subquery(granted.annotate(s=Sum("granted_amount")).values("s")), Value(0)),
+            granted=Coalesce(Subquery(granted.annotate(s=Sum(SIGNED_AMOUNT)).values("s")), Value(0)),
             year_amount=Coalesce(Subquery(in_year.annotate(s=Sum("amount")).values("s")), Value(0)),
         )
         .order_by("start", "name")

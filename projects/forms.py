@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.fields import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE, check_text, kronor_form_field
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from finsam.lib.periods import normalise_vague_date
 from members.models import MemberKind
@@ -81,32 +82,60 @@ class DecisionForm(AssociationBoundForm):
             self.instance.outcome = "granted"
 
     def clean(self):
+        """A grant or a reduction names its money, its date and its Dnr; a declined decision grants nothing."""
         cleaned = super().clean()
         outcome = cleaned.get("outcome", self.instance.outcome)
         amount = cleaned.get("granted_amount")
-        if outcome == "declined" and amount:
-            self.add_error("granted_amount", _("Ett avslag beviljar inget belopp: ange 0 kr."))
+        if outcome == "declined":
+            if amount:
+                self.add_error("granted_amount", _("Ett avslag beviljar inget belopp: ange 0 kr."))
+            return cleaned
+        if amount is not None and amount <= 0:
+            self.add_error(
+                "granted_amount",
+                _("Ange beloppet, större än 0 kr. En minskning registreras som beslutet ”Minskning”.")
+                if outcome == "granted"
+                else _("Ange hur mycket beslutet minskar insatsen, större än 0 kr."),
+            )
+        if not cleaned.get("decided_on") and "decided_on" not in self.errors:
+            self.add_error("decided_on", _("Ange datum för styrelsens beslut."))
+        if not cleaned.get("reference") and "reference" not in self.errors:
+            self.add_error("reference", _("Ange beslutets diarienummer (Dnr)."))
         return cleaned
 
 
 class NewProjectDecisionForm(DecisionForm):
-    """The decision that grants a new project: the granted total must be positive."""
+    """The decision that grants a new project (granted only)."""
 
-    def clean_granted_amount(self):
-        amount = self.cleaned_data["granted_amount"]
-        if amount is not None and amount <= 0:
-            raise forms.ValidationError(_("Det beviljade beloppet måste vara större än 0 kr."))
-        return amount
+
+class DecideApplicationForm(DecisionForm):
+    """The board's decision on an application; the project's number is given with a grant."""
+
+    number = forms.CharField(
+        label=_("Insatsens nummer (vid bifall)"),
+        max_length=20,
+        required=False,
+        validators=[lambda value: check_text(value, multiline=False)],
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        applied = sum(row.amount for row in application.year_amounts.all())
+        kwargs.setdefault("initial", {}).setdefault("granted_amount", applied)
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = [
+            choice for choice in self.fields["outcome"].choices if choice[0] != "reduced"
+        ]
 
 
 class YearAmountForm(forms.Form):
-    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100, required=False)
-    amount = forms.IntegerField(
-        label=_("Belopp (kr)"),
-        min_value=0,
+    year = forms.IntegerField(
+        label=_("År"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
         required=False,
-        error_messages={"min_value": _("Ett belopp kan inte vara negativt.")},
+        error_messages={"min_value": YEAR_MESSAGE, "max_value": YEAR_MESSAGE, "invalid": YEAR_MESSAGE},
     )
+    amount = kronor_form_field(label=_("Belopp (kr)"), required=False)
 
     def clean(self):
         cleaned = super().clean()

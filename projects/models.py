@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from finsam.fields import KronorField, PlausibleDateField, YearField, within
 from finsam.history import AssociationHistoryBase
 from finsam.lib.periods import DatePrecision
 from finsam.models import AssociationOwned, ScopedQuerySet
@@ -97,11 +98,11 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
     status = models.CharField(
         _("status"), max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
     )
-    start = models.DateField(_("start"))
+    start = PlausibleDateField(_("start"))
     start_precision = models.CharField(
         _("precision för start"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    end = models.DateField(_("slut"), null=True, blank=True)
+    end = PlausibleDateField(_("slut"), null=True, blank=True)
     end_precision = models.CharField(
         _("precision för slut"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
@@ -117,7 +118,10 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
         verbose_name_plural = _("insatser")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="project_ends_after_start"
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="project_ends_after_start",
+                violation_error_message=_("Insatsen slutar innan den börjar."),
+                violation_error_code="end",
             ),
         ]
 
@@ -151,8 +155,8 @@ class ProjectYearAmount(AssociationOwned):  # beviljat belopp per kalenderår
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="year_amounts", verbose_name=_("insats")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
-    amount = models.BigIntegerField(_("belopp (kr)"))  # whole kronor
+    year = YearField(_("år"))
+    amount = KronorField(_("belopp (kr)"))  # whole kronor
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -162,8 +166,19 @@ class ProjectYearAmount(AssociationOwned):  # beviljat belopp per kalenderår
         verbose_name = _("belopp per år")
         verbose_name_plural = _("belopp per år")
         constraints = [
-            models.UniqueConstraint(fields=["project", "year"], name="one_amount_per_project_and_year"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="year_amount_not_negative"),
+            within("amount", label=_("Belopp")),
+            models.UniqueConstraint(
+                fields=["project", "year"],
+                name="one_amount_per_project_and_year",
+                violation_error_message=_("Insatsen har redan ett belopp för året."),
+                violation_error_code="year",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="year_amount_not_negative",
+                violation_error_message=_("Ett belopp kan inte vara negativt."),
+                violation_error_code="amount",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -178,8 +193,8 @@ class ApplicationRound(AssociationOwned):  # ansökningsomgång
         verbose_name=_("samordningsförbund"),
     )
     name = models.CharField(_("namn"), max_length=100, help_text=_("T.ex. Våren 2023."))
-    deadline = models.DateField(_("sista ansökningsdag"))
-    decision_meeting = models.DateField(_("beslutande styrelsemöte"), null=True, blank=True)
+    deadline = PlausibleDateField(_("sista ansökningsdag"))
+    decision_meeting = PlausibleDateField(_("beslutande styrelsemöte"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -240,9 +255,9 @@ class Application(AssociationOwned):  # ansökan
     kind = models.CharField(
         _("slag"), max_length=10, choices=ProjectKind.choices, default=ProjectKind.INDIVIDUAL
     )
-    start = models.DateField(_("planerad start"))
-    end = models.DateField(_("planerat slut"))
-    received_on = models.DateField(_("inkom"), null=True, blank=True)
+    start = PlausibleDateField(_("planerad start"))
+    end = PlausibleDateField(_("planerat slut"))
+    received_on = PlausibleDateField(_("inkom"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.RECEIVED
     )
@@ -257,7 +272,12 @@ class Application(AssociationOwned):  # ansökan
         verbose_name = _("ansökan")
         verbose_name_plural = _("ansökningar")
         constraints = [
-            models.CheckConstraint(condition=Q(end__gte=F("start")), name="application_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")),
+                name="application_ends_after_start",
+                violation_error_message=_("Det planerade slutet ligger före starten."),
+                violation_error_code="end",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -270,8 +290,8 @@ class ApplicationYearAmount(AssociationOwned):  # sökt belopp per år
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="year_amounts", verbose_name=_("ansökan")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
-    amount = models.BigIntegerField(_("sökt belopp (kr)"))  # kronor
+    year = YearField(_("år"))
+    amount = KronorField(_("sökt belopp (kr)"))  # kronor
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -281,8 +301,19 @@ class ApplicationYearAmount(AssociationOwned):  # sökt belopp per år
         verbose_name = _("sökt belopp per år")
         verbose_name_plural = _("sökta belopp per år")
         constraints = [
-            models.UniqueConstraint(fields=["application", "year"], name="one_applied_amount_per_year"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="applied_amount_not_negative"),
+            within("amount", label=_("Sökt belopp")),
+            models.UniqueConstraint(
+                fields=["application", "year"],
+                name="one_applied_amount_per_year",
+                violation_error_message=_("Ansökan har redan ett belopp för året."),
+                violation_error_code="year",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="applied_amount_not_negative",
+                violation_error_message=_("Ett sökt belopp kan inte vara negativt."),
+                violation_error_code="amount",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -291,7 +322,17 @@ class ApplicationYearAmount(AssociationOwned):  # sökt belopp per år
 
 class DecisionOutcome(models.TextChoices):
     GRANTED = "granted", _("Beviljad")
+    REDUCED = "reduced", _("Minskning")
     DECLINED = "declined", _("Avslag")
+
+
+# What a decision does to the project's granted total (kronor): a grant adds, a reduction takes away.
+SIGNED_AMOUNT = models.Case(
+    models.When(outcome="granted", then=F("granted_amount")),
+    models.When(outcome="reduced", then=-F("granted_amount")),
+    default=models.Value(0),
+    output_field=models.BigIntegerField(),
+)
 
 
 class Decision(AssociationOwned):  # styrelsebeslut
@@ -317,7 +358,7 @@ class Decision(AssociationOwned):  # styrelsebeslut
         related_name="decisions",
         verbose_name=_("insats"),
     )
-    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    decided_on = PlausibleDateField(_("beslutsdatum"), null=True, blank=True)
     meeting = models.CharField(
         _("sammanträde"), max_length=100, blank=True, help_text=_("T.ex. Styrelsemöte 2023-03-15, § 12.")
     )
@@ -325,8 +366,8 @@ class Decision(AssociationOwned):  # styrelsebeslut
     outcome = models.CharField(
         _("beslut"), max_length=10, choices=DecisionOutcome.choices, default=DecisionOutcome.GRANTED
     )
-    # kronor; the amount this decision grants (a later decision may add to or, negative, reduce the project)
-    granted_amount = models.BigIntegerField(_("beviljat belopp (kr)"), default=0)
+    # kronor, always positive: what this decision grants, or takes away when its outcome is a reduction
+    granted_amount = KronorField(_("beviljat belopp (kr)"), default=0)
     conditions = models.TextField(_("villkor"), blank=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -337,9 +378,18 @@ class Decision(AssociationOwned):  # styrelsebeslut
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         constraints = [
+            within("granted_amount", label=_("Beviljat belopp")),
             models.CheckConstraint(
-                condition=Q(outcome="granted") | Q(granted_amount=0),
+                condition=~Q(outcome="declined") | Q(granted_amount=0),
                 name="a_declined_decision_grants_nothing",
+                violation_error_message=_("Ett avslag beviljar inget belopp: ange 0 kr."),
+                violation_error_code="granted_amount",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="declined") | Q(granted_amount__gt=0),
+                name="a_grant_or_reduction_has_an_amount",
+                violation_error_message=_("Ett beviljat eller minskat belopp måste vara större än 0 kr."),
+                violation_error_code="granted_amount",
             ),
         ]
 
@@ -354,10 +404,10 @@ class Requisition(AssociationOwned):  # rekvirerade medel
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="requisitions", verbose_name=_("insats")
     )
-    period_start = models.DateField(_("period från"))
-    period_end = models.DateField(_("period till"))
-    amount = models.BigIntegerField(_("rekvirerat belopp (kr)"))  # kronor
-    received_on = models.DateField(_("inkom"), null=True, blank=True)
+    period_start = PlausibleDateField(_("period från"))
+    period_end = PlausibleDateField(_("period till"))
+    amount = KronorField(_("rekvirerat belopp (kr)"))  # kronor
+    received_on = PlausibleDateField(_("inkom"), null=True, blank=True)
     note = models.CharField(_("anmärkning"), max_length=200, blank=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -368,10 +418,19 @@ class Requisition(AssociationOwned):  # rekvirerade medel
         verbose_name = _("rekvisition")
         verbose_name_plural = _("rekvisitioner")
         constraints = [
+            within("amount", label=_("Rekvirerat belopp")),
             models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")), name="requisition_period_in_order"
+                condition=Q(period_end__gte=F("period_start")),
+                name="requisition_period_in_order",
+                violation_error_message=_("Perioden slutar innan den börjar."),
+                violation_error_code="period_end",
             ),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="requisition_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="requisition_not_negative",
+                violation_error_message=_("Ett rekvirerat belopp kan inte vara negativt."),
+                violation_error_code="amount",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -400,7 +459,7 @@ class ProjectRules(AssociationOwned):  # förbundets regler för insatser
         blank=True,
         help_text=_("T.ex. 75. Lämna tomt om förbundet inte har regeln."),
     )
-    share_rule_from_year = models.PositiveSmallIntegerField(
+    share_rule_from_year = YearField(
         _("andelsregeln gäller från år"), null=True, blank=True, help_text=_("T.ex. 2022. Tomt: alla år.")
     )
 
@@ -415,6 +474,8 @@ class ProjectRules(AssociationOwned):  # förbundets regler för insatser
                 condition=Q(min_long_term_share__isnull=True)
                 | (Q(min_long_term_share__gte=0) & Q(min_long_term_share__lte=100)),
                 name="long_term_share_is_a_percentage",
+                violation_error_message=_("Andelen ligger mellan 0 och 100 %."),
+                violation_error_code="min_long_term_share",
             ),
         ]
 

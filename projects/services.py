@@ -2,7 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from finsam.lib.allocation import allocate
+from finsam.lib.money import format_kr
 from finsam.lib.sync import sync_figures
 from projects.amounts import granted_total, mismatch_message, propose_split
 from projects.models import (
@@ -33,6 +36,35 @@ def _write_years(project: Project, amounts: dict[int, int]) -> None:
     _sync_years(project.year_amounts, amounts)
 
 
+def outside_period(amounts: dict[int, int], start, end) -> str | None:
+    """A message if a year with money lies outside the period's calendar years, else None."""
+    last = (end or start).year
+    outside = sorted(year for year, amount in amounts.items() if amount and not start.year <= year <= last)
+    if not outside:
+        return None
+    return _(
+        "%(years)s ligger utanför perioden %(start)s–%(end)s; belopp kan bara läggas på åren %(first)s–%(last)s."
+    ) % {
+        "years": ", ".join(str(year) for year in outside),
+        "start": start.isoformat(),
+        "end": end.isoformat() if end else "",
+        "first": start.year,
+        "last": last,
+    }
+
+
+def _resplit(project: Project) -> None:
+    """After a decision is corrected or withdrawn: the years keep their proportions and add up to the new total."""
+    total = granted_total(project)
+    current = {row.year: row.amount for row in project.year_amounts.all()}
+    if total <= 0:
+        _write_years(project, {})
+    elif sum(current.values()) > 0:
+        _write_years(project, allocate(total, current))
+    else:
+        _write_years(project, _split_for(project, total))
+
+
 @transaction.atomic
 def register_project(*, project: Project, decision: Decision, participants=(), area=()) -> Project:
     """A granted project entered directly (e.g. one decided before the product was used).
@@ -56,7 +88,9 @@ def register_project(*, project: Project, decision: Decision, participants=(), a
 def set_year_amounts(*, project: Project, amounts: dict[int, int]) -> None:
     """Replace the yearly amounts; refused (ValidationError, nothing saved) unless they add up to the grant."""
     total = granted_total(project)
-    problem = mismatch_message(sum(amounts.values()), total)
+    problem = mismatch_message(sum(amounts.values()), total) or outside_period(
+        amounts, project.start, project.end
+    )
     if problem:
         raise ValidationError(problem)
     _write_years(project, amounts)
@@ -73,9 +107,14 @@ def add_decision(*, project: Project, decision: Decision) -> None:
     decision.association = project.association
     decision.full_clean()
     decision.save()
-    if decision.outcome != DecisionOutcome.GRANTED or decision.granted_amount == 0:
+    if decision.outcome == DecisionOutcome.DECLINED:
         return
     total = granted_total(project)
+    if total < 0:
+        raise ValidationError(
+            _("Minskningen är större än vad insatsen har beviljats: kvar skulle bli %(total)s.")
+            % {"total": format_kr(total)}
+        )
     from_year = decision.decided_on.year if decision.decided_on else project.start.year
     amounts = {row.year: row.amount for row in project.year_amounts.all()}
     fixed = {year: amount for year, amount in amounts.items() if year < from_year}
@@ -84,18 +123,55 @@ def add_decision(*, project: Project, decision: Decision) -> None:
         raise ValidationError(
             "Beslutet gäller efter insatsens slut: ändra insatsens slutdatum innan beloppet fördelas."
         )
-    try:
-        _write_years(project, _split_for(project, total, fixed=fixed))
-    except ValueError as error:
-        raise ValidationError(str(error)) from error
+    if sum(fixed.values()) > total:
+        raise ValidationError(
+            _(
+                "Åren före beslutet har redan %(fixed)s, mer än insatsens nya totalbelopp %(total)s. Ändra beloppen "
+                "per år först."
+            )
+            % {"fixed": format_kr(sum(fixed.values())), "total": format_kr(total)}
+        )
+    _write_years(project, _split_for(project, total, fixed=fixed))
 
 
 @transaction.atomic
-def decide_application(*, application: Application, decision: Decision, number: str = "") -> Project | None:
+def correct_decision(*, decision: Decision) -> None:
+    """A wrong decision corrected (the form has set its new values): saved, and the project's years follow."""
+    decision.full_clean()
+    decision.save()
+    if decision.project_id:
+        total = granted_total(decision.project)
+        if total < 0:
+            raise ValidationError(
+                _("Efter ändringen skulle insatsens beviljade belopp bli %(total)s.")
+                % {"total": format_kr(total)}
+            )
+        _resplit(decision.project)
+
+
+@transaction.atomic
+def withdraw_decision(*, decision: Decision) -> None:
+    """A decision registered by mistake is withdrawn: deleted (the history keeps it, and it can be restored);
+    the project's years follow its new total, and an application it answered is open again."""
+    project, application = decision.project, decision.application
+    decision.delete()
+    if project is not None:
+        if granted_total(project) < 0:
+            raise ValidationError(_("Utan beslutet skulle insatsens beviljade belopp bli negativt."))
+        _resplit(project)
+    if application is not None and not application.decisions.exists():
+        application.status = ApplicationStatus.RECEIVED
+        application.save(update_fields=["status"])
+
+
+@transaction.atomic
+def decide_application(
+    *, application: Application, decision: Decision, number: str = "", years: dict[int, int] | None = None
+) -> Project | None:
     """The board's decision on an application. A grant makes the application a project.
 
-    The project takes the application's details; its years are the amounts applied for when the grant equals
-    them, otherwise the grant spread pro rata to days over the period.
+    The project takes the application's details; its years are `years` as decided (the decision page starts
+    them from the amounts applied for), which must add up to the grant and lie within the period.
     """
     decision.application = application
     decision.association = application.association
@@ -125,11 +201,16 @@ def decide_application(*, application: Application, decision: Decision, number: 
     project.area_municipalities.set(application.area_municipalities.all())
     decision.project = project
     decision.save(update_fields=["project"])
-    applied = {row.year: row.amount for row in application.year_amounts.all()}
-    if sum(applied.values()) == decision.granted_amount and applied:
-        _write_years(project, applied)
-    else:
-        _write_years(project, _split_for(project, decision.granted_amount))
+    if years is None:
+        years = {row.year: row.amount for row in application.year_amounts.all()}
+        if sum(years.values()) != decision.granted_amount:
+            years = _split_for(project, decision.granted_amount)
+    problem = mismatch_message(sum(years.values()), decision.granted_amount) or outside_period(
+        years, project.start, project.end
+    )
+    if problem:
+        raise ValidationError(problem)
+    _write_years(project, years)
     return project
 
 

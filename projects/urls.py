@@ -14,6 +14,8 @@ urlpatterns = [
     path("insatser/<int:pk>/ta-bort/", views.project_delete, name="delete"),
     path("insatser/<int:pk>/belopp/", views.project_years, name="years"),
     path("insatser/<int:pk>/beslut/ny/", views.decision_create, name="decision_create"),
+    path("insatser/<int:pk>/beslut/<int:dpk>/andra/", views.decision_edit, name="decision_edit"),
+    path("insatser/<int:pk>/beslut/<int:dpk>/ta-bort/", views.decision_delete, name="decision_delete"),
     path("insatser/<int:pk>/rekvisitioner/ny/", views.requisition_create, name="requisition_create"),
     path("insatser/<int:pk>/rekvisitioner/<int:rpk>/andra/", views.requisition_edit, name="requisition_edit"),
     path(

@@ -17,6 +17,7 @@ from projects import amounts, exports, rules, services
 from projects.forms import (
     ApplicationForm,
     ApplicationRoundForm,
+    DecideApplicationForm,
     DecisionForm,
     NewProjectDecisionForm,
     ProjectForm,
@@ -27,6 +28,7 @@ from projects.forms import (
 from projects.models import (
     Application,
     ApplicationRound,
+    Decision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -73,8 +75,11 @@ def project_list(request, slug):
         projects=projects,
         warnings=warnings,
         share=share,
-        total_granted=sum(p.granted for p in projects),
-        total_year=sum(p.year_amount for p in projects),
+        # the sum is the year's money as the budget counts it: cancelled projects stand apart
+        total_granted=sum(p.granted for p in projects if p.status != ProjectStatus.CANCELLED),
+        total_year=sum(p.year_amount for p in projects if p.status != ProjectStatus.CANCELLED),
+        cancelled_year=sum(p.year_amount for p in projects if p.status == ProjectStatus.CANCELLED),
+        cancelled_count=sum(1 for p in projects if p.status == ProjectStatus.CANCELLED),
         owners=MemberOrganisation.objects.filter(association=access.association).order_by("name"),
         statuses=ProjectStatus.choices,
         kinds=ProjectKind.choices,
@@ -314,9 +319,14 @@ def _application_page(request, access, application):
     back = reverse("projects:applications", kwargs={"slug": access.association.slug})
     if request.method == "POST":
         if form.is_valid() and formset.is_valid():
-            services.save_application(form=form, amounts=formset.amounts())
-            messages.success(request, _("Ansökan är sparad."))
-            return redirect(back)
+            data = form.cleaned_data
+            problem = services.outside_period(formset.amounts(), data["start"], data["end"])
+            if problem:
+                form.add_error(None, problem)
+            else:
+                services.save_application(form=form, amounts=formset.amounts())
+                messages.success(request, _("Ansökan är sparad."))
+                return redirect(back)
         messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
     title = _("Ändra ansökan") if application else _("Ny ansökan")
     return render(
@@ -349,17 +359,35 @@ def application_decide(request, slug, pk):
     if application.decisions.exists():
         messages.error(request, _("Ansökan är redan beslutad."))
         return redirect("projects:applications", slug=slug)
-    form = DecisionForm(request.POST or None, association=access.association)
-    number = request.POST.get("number", "").strip()[:20]
-    if request.method == "POST" and form.is_valid():
-        project = services.decide_application(application=application, decision=form.instance, number=number)
-        if project is None:
-            messages.success(request, _("Avslaget är registrerat."))
-            return redirect("projects:applications", slug=slug)
-        messages.success(request, _("Ansökan är beviljad och är nu insatsen %(name)s.") % {"name": project})
-        return redirect(project)
-    applied = sum(row.amount for row in application.year_amounts.all())
-    context = _context(access, form=form, application=application, applied=applied, number=number)
+    form = DecideApplicationForm(
+        request.POST or None, association=access.association, application=application
+    )
+    applied_years = {row.year: row.amount for row in application.year_amounts.all()}
+    # the years start from the amounts applied for; the board's grant may change them
+    formset = year_amount_formset(request.POST or None, applied_years)
+    granting = request.POST.get("outcome", "granted") == "granted"
+    if request.method == "POST" and form.is_valid() and (formset.is_valid() or not granting):
+        try:
+            project = services.decide_application(
+                application=application,
+                decision=form.instance,
+                number=form.cleaned_data["number"].strip(),
+                years=formset.amounts() if form.instance.outcome == "granted" else None,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if project is None:
+                messages.success(request, _("Avslaget är registrerat."))
+                return redirect("projects:applications", slug=slug)
+            messages.success(
+                request, _("Ansökan är beviljad och är nu insatsen %(name)s.") % {"name": project}
+            )
+            return redirect(project)
+    if request.method == "POST":
+        messages.error(request, _("Beslutet är inte sparat. Rätta felen nedan."))
+    applied = sum(applied_years.values())
+    context = _context(access, form=form, formset=formset, application=application, applied=applied)
     return render(request, "projects/application_decide.html", context)
 
 
@@ -399,3 +427,54 @@ def rules_edit(request, slug):
     form = ProjectRulesForm(request.POST or None, instance=instance, association=access.association)
     back = reverse("projects:list", kwargs={"slug": slug})
     return form_page(request, access=access, form=form, title=_("Regler för insatser"), success_url=back)
+
+
+def _decision(access, pk, dpk):
+    return get_object_or_404(
+        Decision.objects.filter(association=access.association, project_id=pk).select_related("project"),
+        pk=dpk,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_edit(request, slug, pk, dpk):
+    """Correct a decision registered wrong; the project's years follow the corrected total."""
+    access = get_access(request.user, slug, Need.EDIT)
+    decision = _decision(access, pk, dpk)
+    form = DecisionForm(request.POST or None, instance=decision, association=access.association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_decision(decision=form.instance)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Beslutet är rättat och beloppen per år följer det nya totalbeloppet.")
+            )
+            return redirect(decision.project)
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=_("Rätta beslut om %(name)s") % {"name": decision.project},
+        success_url=decision.project.get_absolute_url(),
+        save=lambda f: None,
+        delete_url=reverse("projects:decision_delete", kwargs={"slug": slug, "pk": pk, "dpk": dpk}),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_delete(request, slug, pk, dpk):
+    """Withdraw a decision registered by mistake (it stays in the history and can be restored)."""
+    access = get_access(request.user, slug, Need.EDIT)
+    decision = _decision(access, pk, dpk)
+    return delete_page(
+        request,
+        access=access,
+        obj=decision,
+        success_url=decision.project.get_absolute_url(),
+        in_use_message=_("Beslutet kan inte återkallas."),
+        delete=lambda obj: services.withdraw_decision(decision=obj),
+    )

@@ -15,11 +15,14 @@ class _FormParser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "form":
-            self._form = {"attrs": attributes, "fields": []}
+            self._form = {"attrs": attributes, "fields": [], "kinds": {}}
             self.forms.append(self._form)
         if self._form is None:
             return
         name = attributes.get("name")
+        if name and tag in ("input", "select", "textarea"):
+            kind = attributes.get("type", "text") if tag == "input" else tag
+            self._form["kinds"].setdefault(name, kind)
         if tag == "input" and name:
             kind = attributes.get("type", "text")
             if kind in ("checkbox", "radio"):

@@ -37,7 +37,12 @@ def budget_scenario(association, *, adopt_by=None, adopt: bool = True) -> dict:
     previous = BudgetVersionFactory(budget__association=association, budget__plan_year=2009)
     BudgetColumnFactory(version=previous, year=2009)
     services.save_amounts(version=previous, values={(lines["staff"].pk, 2009): 11_000_000})
-    first = granted_project({2010: 3_000_000, 2011: 1_000_000}, owner__association=association, name="Steget")
+    first = granted_project(
+        {2010: 3_000_000, 2011: 1_000_000},
+        owner__association=association,
+        name="Steget",
+        end=datetime.date(2011, 12, 31),
+    )
     second = granted_project(
         {2010: 2_000_000}, owner__association=association, name="Trappan", owner=first.owner
     )

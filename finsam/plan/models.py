@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from finsam.fields import PlausibleDateField, PositionField, YearField
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, RecordGuarded, ScopedQuerySet
 
@@ -39,7 +40,7 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         related_name="plans",
         verbose_name=_("samordningsförbund"),
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = YearField(_("år"))
     title = models.CharField(
         _("titel"), max_length=200, help_text=_("T.ex. Verksamhetsplan och budget 2023.")
     )
@@ -48,7 +49,7 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         _("status"), max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT, editable=False
     )
     # a revision in progress (set when it starts, carried into the next adopted version)
-    revised_on = models.DateField(_("reviderad"), null=True, blank=True, editable=False)
+    revised_on = PlausibleDateField(_("reviderad"), null=True, blank=True, editable=False)
     revision_reason = models.CharField(
         _("skäl till revisionen"),
         max_length=200,
@@ -65,7 +66,12 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         verbose_name = _("verksamhetsplan")
         verbose_name_plural = _("verksamhetsplaner")
         constraints = [
-            models.UniqueConstraint(fields=["association", "year"], name="one_plan_per_year"),
+            models.UniqueConstraint(
+                fields=["association", "year"],
+                name="one_plan_per_year",
+                violation_error_message=_("Det finns redan en plan för året."),
+                violation_error_code="year",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -118,12 +124,12 @@ class PlanVersion(AssociationOwned):  # fastställd version av planen
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions", verbose_name=_("plan"))
     number = models.PositiveSmallIntegerField(_("version"))
-    adopted_on = models.DateField(_("fastställd"))
+    adopted_on = PlausibleDateField(_("fastställd"))
     reference = models.CharField(_("diarienummer (Dnr)"), max_length=40, blank=True)
     paragraph = models.CharField(
         _("paragraf i protokollet"), max_length=40, blank=True, help_text=_("T.ex. § 12.")
     )
-    revised_on = models.DateField(_("reviderad"), null=True, blank=True)
+    revised_on = PlausibleDateField(_("reviderad"), null=True, blank=True)
     revision_reason = models.CharField(_("skäl till revisionen"), max_length=200, blank=True)
     document = models.JSONField(_("dokumentet"), null=True, blank=True)  # finsam.plan.document.PlanDocument
     pdf = models.BinaryField(_("PDF"), null=True, blank=True)
@@ -147,7 +153,12 @@ class PlanVersion(AssociationOwned):  # fastställd version av planen
         verbose_name = _("fastställd planversion")
         verbose_name_plural = _("fastställda planversioner")
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number"),
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="one_plan_version_number",
+                violation_error_message=_("Versionsnumret finns redan för planen."),
+                violation_error_code="number",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -175,7 +186,7 @@ class Section(RecordGuarded, AssociationOwned):  # avsnitt
     association_path = "plan__association"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan"))
-    position = models.PositiveIntegerField(_("ordning"), default=0)
+    position = PositionField(_("ordning"), default=0)
     heading = models.CharField(_("rubrik"), max_length=200)
     kind = models.CharField(_("slag"), max_length=5, choices=SectionKind.choices, default=SectionKind.TEXT)
     body = models.TextField(
@@ -198,7 +209,10 @@ class Section(RecordGuarded, AssociationOwned):  # avsnitt
         verbose_name_plural = _("avsnitt")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind="text") | ~Q(block=""), name="a_block_section_names_its_block"
+                condition=Q(kind="text") | ~Q(block=""),
+                name="a_block_section_names_its_block",
+                violation_error_message=_("Välj vilken tabell avsnittet ska visa."),
+                violation_error_code="block",
             ),
         ]
 
@@ -221,7 +235,7 @@ class CycleItem(RecordGuarded, AssociationOwned):  # årsprocessen
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="cycle_items", verbose_name=_("plan")
     )
-    position = models.PositiveIntegerField(_("ordning"), default=0)
+    position = PositionField(_("ordning"), default=0)
     when = models.CharField(_("när"), max_length=60, help_text=_("T.ex. mars eller april–maj."))
     what = models.CharField(_("vad"), max_length=300)
 
@@ -246,7 +260,7 @@ class RiskItem(RecordGuarded, AssociationOwned):  # riskanalys och internkontrol
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="risk_items", verbose_name=_("plan")
     )
-    position = models.PositiveIntegerField(_("ordning"), default=0)
+    position = PositionField(_("ordning"), default=0)
     risk = models.CharField(_("risk"), max_length=300)
     likelihood = models.PositiveSmallIntegerField(_("sannolikhet (1–4)"), default=2)
     consequence = models.PositiveSmallIntegerField(_("konsekvens (1–4)"), default=2)
@@ -264,6 +278,8 @@ class RiskItem(RecordGuarded, AssociationOwned):  # riskanalys och internkontrol
             models.CheckConstraint(
                 condition=Q(likelihood__gte=1, likelihood__lte=4, consequence__gte=1, consequence__lte=4),
                 name="risk_scale_1_to_4",
+                violation_error_message=_("Sannolikhet och konsekvens anges från 1 till 4."),
+                violation_error_code="likelihood",
             ),
         ]
 

@@ -201,7 +201,14 @@ def row_edit(request, slug, year, kind, pk=None):
         instance = get_object_or_404(model.objects.filter(plan=plan), pk=pk)
     form = form_class(request.POST or None, instance=instance, association=access.association)
     title = (_("Ändra %(what)s") if pk else _("Ny %(what)s")) % {"what": label}
-    return form_page(request, access=access, form=form, title=title, success_url=_detail(slug, year))
+    delete_url = (
+        reverse("plan:row_delete", kwargs={"slug": slug, "year": year, "kind": kind, "pk": pk})
+        if pk
+        else None
+    )
+    return form_page(
+        request, access=access, form=form, title=title, success_url=_detail(slug, year), delete_url=delete_url
+    )
 
 
 @login_required

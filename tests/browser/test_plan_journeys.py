@@ -28,6 +28,8 @@ def test_office_staff_enter_a_new_project_and_see_it_in_the_plan_preview(live_se
     page.locator("#id_start").fill("2023-03-01")
     page.locator("#id_end").fill("2024-02-29")
     page.locator("#id_beslut-granted_amount").fill("1200000")
+    page.locator("#id_beslut-decided_on").fill("2023-02-15")
+    page.locator("#id_beslut-reference").fill("RAR23-12")
     page.get_by_role("button", name="Spara").click()
     assert "Insatsen är registrerad." in page.get_by_role("status").first.inner_text()
 

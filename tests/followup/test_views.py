@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -47,26 +48,36 @@ def test_office_staff_enter_half_year_figures(client, office_user, association):
 
 
 @pytest.mark.parametrize(
-    "counts,message",
+    "counts,field,message",
     [
         (
+            {"participated_women": 8, "ended_women": 8, "work_women": 7},
+            "ended_women",
+            "Avslutade kvinnor: utfallen summerar till 7 men 8 avslutade.",
+        ),
+        (
             {"participated_men": 5, "ended_men": 4, "work_men": 1},
-            "Vad de avslutade gick vidare till summerar till 1 bland män, men 4 avslutades.",
+            "ended_men",
+            "Avslutade män: utfallen summerar till 1 men 4 avslutade.",
         ),
         (
             {"participated_women": 2, "ended_women": 3, "work_women": 3},
-            "Fler avslutade (3) än deltagare (2) bland kvinnor.",
+            "ended_women",
+            "Avslutade kvinnor: 3 avslutade men bara 2 deltog.",
         ),
-        ({"participated_women": -1}, "Ett antal kan inte vara negativt."),
+        ({"participated_women": -1}, "participated_women", "Ett antal kan inte vara negativt."),
     ],
 )
-def test_inconsistent_figures_get_a_clear_message_and_save_nothing(
-    client, office_user, association, counts, message
+def test_inconsistent_figures_get_a_clear_message_beside_the_field_and_save_nothing(
+    client, office_user, association, counts, field, message
 ):
     project = ProjectFactory(owner__association=association)
     client.force_login(office_user)
-    response = client.post(_period_url(project), _period_data(**counts))
-    assert message in response.content.decode()
+    page = client.post(_period_url(project), _period_data(**counts)).content.decode()
+    assert re.search(rf'id="error_1_id_{field}"[^>]*>\s*<strong>{re.escape(message)}</strong>', page), page[
+        -3000:
+    ]
+    assert "överträds" not in page and "outcomes_add_up" not in page
     assert not PeriodReport.objects.exists()
 
 

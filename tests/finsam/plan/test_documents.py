@@ -14,6 +14,9 @@ from finsam.plan.models import Plan
 from finsam.plan.services import plan_files, shown_document
 from tests.documents import evaluated_sheets, pdf_text
 
+# The module fixture needs the test database set up even when only these tests run.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def demo_plans(django_db_setup, django_db_blocker):
