@@ -7,7 +7,7 @@ through this one builder, so a page, its PDF and its workbook cannot drift apart
 from django.utils.translation import gettext as _
 
 from budget.compute import FED, OVERRIDE, ComputedBudget, displayed
-from budget.models import GROUP_SIGN, LineGroup, LineKind
+from budget.models import GROUP_SIGN, LineGroup, LineKind, Outcome
 from budget.record import BudgetView, SourceChange
 from finsam.lib.money import format_kr
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
@@ -60,6 +60,80 @@ def budget_table(view: BudgetView, *, source_changes: list[SourceChange] = ()) -
     if view.revision_note:
         table.notes.append(view.revision_note)
     table.notes.extend(source_change_notes(source_changes))
+    return table
+
+
+def outcome_by_line(association, year: int) -> dict[int, int]:
+    """The outcome (utfall) entered for `year`, kronor per budget line id, in the line's own sign."""
+    return dict(
+        Outcome.objects.filter(line__association=association, year=year).values_list("line_id", "amount")
+    )
+
+
+def outcome_table(view: BudgetView, outcome: dict[int, int]) -> Table | None:
+    """Budget, outcome and deviation (outcome − budget) of the plan year, per line, in the budget's sign habit.
+
+    Sub-totals and the result are derived rows over the same lines as in the budget table, so the workbook writes
+    them as sums. A line without an entered outcome shows no outcome and no deviation, and counts as 0 in the
+    sums of those two columns (a note says so). None when the version has no column for the plan year or no
+    outcome is entered.
+    """
+    year = view.plan_year
+    computed = view.computed
+    if year not in computed.years or not outcome:
+        return None
+    negative = view.income_shown_negative
+    unit = view.unit
+    table = Table(
+        key="outcome",
+        caption=_("Utfall %(year)s mot budget") % {"year": year},
+        columns=[
+            Column("label", _("Kostnad/intäkt")),
+            Column("budget", _("Budget"), CellKind.AMOUNT, unit),
+            Column("outcome", _("Utfall"), CellKind.AMOUNT, unit),
+            Column("deviation", _("Avvikelse"), CellKind.AMOUNT, unit),
+        ],
+    )
+    pending: dict[str, list[int]] = {}
+    result_terms: list[tuple[int, int]] = []
+    missing = False
+    for computed_line in computed.lines:
+        line = computed_line.line
+        if not line.used_in(year):
+            continue
+        if line.kind in (LineKind.SUBTOTAL, LineKind.RESULT):
+            terms = (
+                tuple((index, 1) for index in pending.pop(line.group, []))
+                if line.kind == LineKind.SUBTOTAL
+                else tuple(result_terms)
+            )
+            cells = {
+                key: sum(sign * (table.rows[i].cells[key] or 0) for i, sign in terms)
+                for key in ("budget", "outcome", "deviation")
+            }
+            kind = RowKind.SUBTOTAL if line.kind == LineKind.SUBTOTAL else RowKind.TOTAL
+            table.add(Row({"label": line.name, **cells}, kind, terms=terms))
+            continue
+        budgeted = computed_line.cells[year].value
+        actual = outcome.get(line.id)
+        missing = missing or actual is None
+        deviation = None if actual is None else actual - (budgeted or 0)
+        index = table.add(
+            Row(
+                {
+                    "label": line.name,
+                    "budget": displayed(budgeted, line, negative),
+                    "outcome": displayed(actual, line, negative),
+                    "deviation": displayed(deviation, line, negative),
+                }
+            )
+        )
+        pending.setdefault(line.group, []).append(index)
+        sign = GROUP_SIGN[LineGroup(line.group)]
+        if sign:
+            result_terms.append((index, 1 if negative else sign))
+    if missing:
+        table.notes.append(_("Rader utan registrerat utfall saknar avvikelse och räknas som 0 i summorna."))
     return table
 
 

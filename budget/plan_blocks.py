@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budget import services
-from budget.exports import budget_table
+from budget.exports import budget_table, outcome_by_line, outcome_table
 from budget.feeds import budget_view, source_changes, versions_of
 from budget.models import Budget
 from finsam.lib.tables import Table
-from finsam.plan.blocks import Block, register
+from finsam.plan.blocks import Block, register, register_workbook_extra
 
 
 def _plan_version(plan):
@@ -60,5 +60,15 @@ def _prepare_adoption(plan, section, *, adopted_on, reference, adopt_dependencie
     services.adopt(version=version, adopted_on=adopted_on, reference=reference, by=by)
 
 
+def _outcome_sheet(plan) -> list[Table]:
+    """The plan's workbook carries the year's outcome against the budget the plan shows, once entered."""
+    version = _plan_version(plan)
+    if version is None:
+        return []
+    table = outcome_table(budget_view(version), outcome_by_line(plan.association, plan.year))
+    return [table] if table else []
+
+
 def register_blocks() -> None:
     register(Block("budget", gettext_lazy("Budget"), _budget, prepare_adoption=_prepare_adoption))
+    register_workbook_extra(_outcome_sheet)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from budget import documents, services
 from budget.compute import displayed
-from budget.exports import budget_table, source_change_notes
+from budget.exports import budget_table, outcome_by_line, outcome_table, source_change_notes
 from budget.feeds import (
     budget_view,
     compute_live,
@@ -118,10 +118,6 @@ def budget_detail(request, slug, year):
     version = _version(budget, request.GET.get("version"))
     view = budget_view(version)
     changes = source_changes(view, access.association)
-    outcome = {
-        (o.line_id, o.year): o.amount
-        for o in Outcome.objects.filter(line__association=access.association, year=budget.plan_year)
-    }
     context = _context(
         access,
         budget=budget,
@@ -131,33 +127,11 @@ def budget_detail(request, slug, year):
         table=budget_table(view),
         source_notes=source_change_notes(changes),
         breaches=view.rule_results,
-        outcome=_outcome_rows(view.computed, outcome, budget.plan_year, view.income_shown_negative),
+        outcome_table=outcome_table(view, outcome_by_line(access.association, budget.plan_year)),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
     )
     return render(request, "budget/budget_detail.html", context)
-
-
-def _outcome_rows(computed, outcome, year, negative):
-    if year not in computed.years or not outcome:
-        return []
-    rows = []
-    for computed_line in computed.lines:
-        line = computed_line.line
-        if line.kind in (LineKind.SUBTOTAL, LineKind.RESULT):
-            continue
-        budgeted = computed_line.cells[year].value
-        actual = outcome.get((line.id, year))
-        deviation = None if actual is None or budgeted is None else actual - budgeted
-        rows.append(
-            {
-                "name": line.name,
-                "budget": displayed(budgeted, line, negative),
-                "outcome": displayed(actual, line, negative),
-                "deviation": displayed(deviation, line, negative),
-            }
-        )
-    return rows
 
 
 def _editable_cells(version, computed):

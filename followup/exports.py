@@ -59,12 +59,10 @@ def year_followup(association, year: int) -> YearFollowup:
     return YearFollowup(goals, reports, activities, figures_of_activities, targets)
 
 
-def format_outcome(value) -> str:
-    if value is None:
-        return _("ingen data")
-    if hasattr(value, "quantize"):
-        return f"{value:.1f}".replace(".", ",") + "\u00a0%"
-    return str(value)
+def outcome_cell(value):
+    """An outcome as a table cell: a share (Decimal, printed `43,5 %`, a fraction in the workbook), a count,
+    or "ingen data" when nobody ended."""
+    return _("ingen data") if value is None else value
 
 
 def goals_table(association, year: int, *, data: YearFollowup | None = None) -> Table:
@@ -87,7 +85,7 @@ def goals_table(association, year: int, *, data: YearFollowup | None = None) -> 
         outcome = (
             _("kvalitativ uppföljning")
             if target.indicator == "qualitative"
-            else format_outcome(row.outcome.value)
+            else outcome_cell(row.outcome.value)
         )
         table.add(
             Row(
@@ -133,8 +131,8 @@ def indicator_table(association, year: int, *, data: YearFollowup | None = None)
         columns.append(Column(f"participated_{gender}", _("Deltog, %(g)s") % {"g": suffix}, CellKind.COUNT))
     columns += [
         Column("ended", _("Avslutade"), CellKind.COUNT),
-        Column("work_or_studies", _("Till arbete/studier"), CellKind.TEXT),
-        Column("next_activity", _("Efterföljande aktivitet"), CellKind.TEXT),
+        Column("work_or_studies", _("Till arbete/studier"), CellKind.PERCENT),
+        Column("next_activity", _("Efterföljande aktivitet"), CellKind.PERCENT),
     ]
     table = Table(
         key="indicators", caption=_("Deltagare och resultat %(year)s") % {"year": year}, columns=columns
@@ -155,8 +153,8 @@ def _indicator_cells(label: str, figures: Figures) -> dict:
         cells[f"participated_{gender}"] = figures.participated[gender]
     cells["participated_all"] = figures.total("participated")
     cells["ended"] = figures.total("ended")
-    cells["work_or_studies"] = format_outcome(figures.work_or_studies_share())
-    cells["next_activity"] = format_outcome(figures.next_activity_share())
+    cells["work_or_studies"] = outcome_cell(figures.work_or_studies_share())
+    cells["next_activity"] = outcome_cell(figures.next_activity_share())
     return cells
 
 
@@ -181,6 +179,7 @@ def national_projects_table(association, year: int) -> Table:
     table = Table(
         key="national_projects",
         caption=_("Uppföljning Finsam %(year)s: insatser") % {"year": year},
+        sheet=_("Finsam %(year)s – insatser") % {"year": year},
         columns=[
             Column("name", _("Insats")),
             Column("budget", _("Budget"), CellKind.AMOUNT, "kr"),

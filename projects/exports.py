@@ -4,7 +4,8 @@ from django.db.models import OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
+from finsam.lib.periods import format_vague_date
+from finsam.lib.tables import CellKind, Column, DateValue, Row, RowKind, Table
 from members.models import MemberOrganisation
 from projects.models import (
     SIGNED_AMOUNT,
@@ -46,10 +47,19 @@ def area_label(project) -> str:
     return ", ".join(m.name for m in project.area_municipalities.all())
 
 
+def date_cell(day, precision: str, shown: str):
+    """A project date as a table cell: a date at its precision, or the text where a status says more."""
+    if day is None:
+        return ""
+    if shown != format_vague_date(day, precision):
+        return shown  # "Försenad, prel. hösten 2006"
+    return DateValue(day, precision, shown)
+
+
 def project_table(association, year: int, unit: str = "tkr") -> Table:
     """Number, name, owner, area, focus, start, end, granted total and the year's amount, with a total row."""
     columns = [
-        Column("number", _("Nr")),
+        Column("number", _("Nr"), CellKind.CODE),
         Column("name", _("Insats")),
         Column("owner", _("Insatsägare")),
         Column("area", _("Område")),
@@ -71,8 +81,8 @@ def project_table(association, year: int, unit: str = "tkr") -> Table:
                         "owner": project.owner.name if project.owner else "–",
                         "area": area_label(project),
                         "focus": project.focus,
-                        "start": project.start_display,
-                        "end": project.end_display,
+                        "start": date_cell(project.start, project.start_precision, project.start_display),
+                        "end": date_cell(project.end, project.end_precision, project.end_display),
                         "total": project.granted,
                         "year_amount": project.year_amount,
                     }

@@ -8,6 +8,7 @@ Amount cells hold whole kronor (int) whatever the column's unit; the unit ("kr" 
 presentation, so a total in tkr is always computed from the exact kronor, never from rounded figures.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -19,8 +20,22 @@ class CellKind(StrEnum):
     TEXT = "text"
     AMOUNT = "amount"  # int kronor, shown in the column's unit
     COUNT = "count"  # int
-    PERCENT = "percent"  # Decimal, 0–100
-    DATE = "date"  # already formatted text (vague dates are formatted by their owner)
+    PERCENT = "percent"  # Decimal, 0–100 (or a text such as "ingen data" where there is no share)
+    DATE = "date"  # datetime.date, DateValue (a vague date), or text such as "Försenad, prel. hösten 2006"
+    CODE = "code"  # an identifier such as a project number: text, written as a number where all are digits
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date known to a precision (day, month, half-year or year) and how the pages print it.
+
+    The workbook stores it as a real date (the period's first day) with a number format showing only what is
+    known; a half-year, which no number format can show, stays text there.
+    """
+
+    day: datetime.date
+    precision: str  # finsam.lib.periods.DatePrecision values: "day", "month", "half", "year"
+    text: str
 
 
 class RowKind(StrEnum):
@@ -58,11 +73,12 @@ class Row:
 
 @dataclass
 class Table:
-    key: str  # stable identifier, e.g. "member_fees"; also the workbook sheet's name source
+    key: str  # stable identifier, e.g. "member_fees"
     caption: str
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # printed under the table
+    sheet: str = ""  # the workbook sheet's name (at most 31 characters) when the caption is longer
 
     def add(self, row: Row) -> int:
         """Append a row and return its index (for later rows' `terms`)."""
@@ -108,15 +124,29 @@ def table_to_dict(table: Table) -> dict:
             for row in table.rows
         ],
         "notes": list(table.notes),
+        "sheet": table.sheet,
     }
 
 
 def _json_value(value):
-    return {"decimal": str(value)} if isinstance(value, Decimal) else value
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, DateValue):
+        return {"date": value.day.isoformat(), "precision": value.precision, "text": value.text}
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    return value
 
 
 def _from_json_value(value):
-    return Decimal(value["decimal"]) if isinstance(value, dict) and "decimal" in value else value
+    if not isinstance(value, dict):
+        return value
+    if "decimal" in value:
+        return Decimal(value["decimal"])
+    if "date" in value:
+        day = datetime.date.fromisoformat(value["date"])
+        return DateValue(day, value["precision"], value["text"]) if "precision" in value else day
+    return value
 
 
 def table_from_dict(data: dict) -> Table:
@@ -136,11 +166,21 @@ def table_from_dict(data: dict) -> Table:
             for row in data["rows"]
         ],
         notes=list(data["notes"]),
+        sheet=data.get("sheet", ""),
     )
 
 
+def format_percent(value: Decimal) -> str:
+    """`Decimal("43.48")` -> `43,5 %`."""
+    return f"{value:.1f}".replace(".", ",") + "\u00a0%"
+
+
 def format_cell(value, column: Column) -> str:
-    """A cell as text for pages and the PDF (the workbook writes the raw values with number formats)."""
+    """A cell as text for pages and the PDF (the workbook writes the raw values with number formats).
+
+    Amount and count columns format by their kind; in other columns the value's type decides, so a column that
+    holds a share in one row and a count or a text in another (a goal's outcome) prints each as it is.
+    """
     if value is None or value == "":
         return ""
     if column.kind == CellKind.AMOUNT:
@@ -149,6 +189,12 @@ def format_cell(value, column: Column) -> str:
         return money.group_thousands(int(value))
     if column.kind == CellKind.COUNT:
         return money.group_thousands(int(value))
-    if column.kind == CellKind.PERCENT:
-        return f"{value:.1f}".replace(".", ",") + "\u00a0%"
+    if isinstance(value, Decimal):
+        return format_percent(value)
+    if isinstance(value, DateValue):
+        return value.text
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return money.group_thousands(value)
     return str(value)

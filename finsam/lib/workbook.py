@@ -1,32 +1,61 @@
-"""Tables as an Excel workbook (openpyxl): one sheet a table, sums as live formulas.
+"""Tables as an Excel workbook (openpyxl): one sheet a table, sums as live formulas over ranges.
 
 Amount cells hold exact kronor; a tkr column shows them in thousands through its number format, so every formula
-sums exact figures and equals the product's own total.
+sums exact figures and equals the product's own total. Values keep their type: shares are fractions with a percent
+format, dates are dates, counts and project numbers are numbers. Every text a person typed (captions, headers,
+cells, notes) is written as text, never as a formula, whatever it starts with.
 """
 
+import datetime
 import io
 import re
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from finsam.lib.tables import CellKind, Table
+from finsam.lib.tables import CellKind, DateValue, Table
 
-KR_FORMAT = "#,##0;[Red]-#,##0"
-TKR_FORMAT = "#,##0,;[Red]-#,##0,"  # the trailing comma scales by a thousand
+# Minus sign, no colour: associations that show income as negative figures (RAR) would otherwise see every income
+# line in red, and the sign already says what the PDF says.
+KR_FORMAT = "#,##0;-#,##0"
+TKR_FORMAT = "#,##0,;-#,##0,"  # the trailing comma scales by a thousand
 COUNT_FORMAT = "#,##0"
+CODE_FORMAT = "0"
+PERCENT_FORMAT = "0.0%"
+DATE_FORMATS = {"day": "yyyy-mm-dd", "month": "mmmm yyyy", "year": "yyyy"}
 FORMULA_LIKE = ("=", "+", "-", "@")
 FIRST_DATA_ROW = 3  # row 1: caption, row 2: header
+SHEET_NAME_LIMIT = 31  # Excel's limit
+# Excel forbids []:*?/\ in sheet names; quotes and the like would need escaping in every reference to the sheet,
+# so a name keeps only letters, digits, spaces and plain punctuation.
+NOT_IN_SHEET_NAMES = re.compile(r"[^\w\s–,.()&%-]")
 
 
-def _sheet_title(table: Table, taken: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", table.caption)[:28] or table.key
-    title, n = base, 2
-    while title in taken:
-        title, n = f"{base[:25]} {n}", n + 1
+def sheet_title(table: Table, taken: set[str]) -> str:
+    """The table's sheet name: its own short name, else its caption cut at a word, unique in the workbook."""
+    name = " ".join(NOT_IN_SHEET_NAMES.sub(" ", table.sheet or table.caption).split()).strip(" -")
+    if len(name) > SHEET_NAME_LIMIT:
+        name = _cut_at_word(name, SHEET_NAME_LIMIT)
+    name = name or table.key[:SHEET_NAME_LIMIT]
+    title, n = name, 2
+    while title.casefold() in {t.casefold() for t in taken}:
+        suffix = f" ({n})"
+        title, n = _cut_at_word(name, SHEET_NAME_LIMIT - len(suffix), ellipsis=False) + suffix, n + 1
     taken.add(title)
     return title
+
+
+def _cut_at_word(text: str, limit: int, *, ellipsis: bool = True) -> str:
+    if len(text) <= limit:
+        return text
+    room = limit - 1 if ellipsis else limit
+    cut = text[:room]
+    if " " in cut and not text[room].isspace():
+        cut = cut[: cut.rindex(" ")]
+    cut = cut.rstrip(" –-,;.")
+    return cut + "…" if ellipsis else cut
 
 
 def _write_text(cell, value) -> None:
@@ -35,14 +64,63 @@ def _write_text(cell, value) -> None:
         cell.data_type = "s"  # text that looks like a formula stays text, never a formula
 
 
+def sum_formula(letter: str, terms) -> str:
+    """`=SUM(B3:B11)` for rows 0–8, `=SUM(B3:B5)-B9` with a subtracted row: runs of adjacent rows as ranges."""
+    runs: list[list] = []  # [sign, first row, last row]
+    for index, sign in sorted(terms):
+        row = FIRST_DATA_ROW + index
+        if runs and runs[-1][0] == sign and runs[-1][2] == row - 1:
+            runs[-1][2] = row
+        else:
+            runs.append([sign, row, row])
+    parts = []
+    for sign, first, last in runs:
+        reference = f"SUM({letter}{first}:{letter}{last})" if last > first else f"{letter}{first}"
+        parts.append(("-" if sign < 0 else "+") + reference)
+    return "=" + "".join(parts).removeprefix("+")
+
+
+def _write_value(cell, value, column) -> None:
+    """A figure or text with the type and number format it has on the page."""
+    if column.kind in (CellKind.AMOUNT, CellKind.COUNT) and isinstance(value, int):
+        cell.value = value
+        if column.kind == CellKind.AMOUNT:
+            cell.number_format = TKR_FORMAT if column.unit == "tkr" else KR_FORMAT
+        else:
+            cell.number_format = COUNT_FORMAT
+    elif isinstance(value, Decimal):
+        cell.value = value / 100  # a share: the fraction, shown as a percentage
+        cell.number_format = PERCENT_FORMAT
+    elif isinstance(value, DateValue) and value.precision in DATE_FORMATS:
+        cell.value = value.day
+        cell.number_format = DATE_FORMATS[value.precision]
+    elif isinstance(value, DateValue):
+        _write_text(cell, value.text)
+    elif isinstance(value, datetime.date):
+        cell.value = value
+        cell.number_format = DATE_FORMATS["day"]
+    elif isinstance(value, int) and not isinstance(value, bool):
+        cell.value = value
+        cell.number_format = COUNT_FORMAT
+    else:
+        _write_text(cell, "" if value is None else str(value))
+
+
+def _numeric_codes(table: Table, key: str) -> bool:
+    """A code column is written as numbers when every code in it is digits, else as text throughout."""
+    values = [row.cells.get(key) for row in table.rows]
+    codes = [str(v) for v in values if v not in (None, "")]
+    return bool(codes) and all(code.isdigit() and len(code) < 16 for code in codes)
+
+
 def write_table(sheet, table: Table) -> None:
-    sheet["A1"] = table.caption
+    _write_text(sheet["A1"], table.caption)
     sheet["A1"].font = Font(bold=True, size=12)
     for index, column in enumerate(table.columns, start=1):
-        header = sheet.cell(
-            row=2, column=index, value=f"{column.label} ({column.unit})" if column.unit else column.label
-        )
+        header = sheet.cell(row=2, column=index)
+        _write_text(header, f"{column.label} ({column.unit})" if column.unit else column.label)
         header.font = Font(bold=True)
+    numeric_codes = {c.key for c in table.columns if c.kind == CellKind.CODE and _numeric_codes(table, c.key)}
     for offset, row in enumerate(table.rows):
         excel_row = FIRST_DATA_ROW + offset
         for index, column in enumerate(table.columns, start=1):
@@ -50,18 +128,17 @@ def write_table(sheet, table: Table) -> None:
             value = row.cells.get(column.key)
             numeric = column.kind in (CellKind.AMOUNT, CellKind.COUNT)
             if numeric and row.is_derived and row.terms and value is not None:
-                letter = get_column_letter(index)
-                cell.value = "=" + "".join(
-                    f"{'+' if sign > 0 else '-'}{letter}{FIRST_DATA_ROW + term}" for term, sign in row.terms
+                cell.value = sum_formula(get_column_letter(index), row.terms)
+                cell.number_format = (
+                    (TKR_FORMAT if column.unit == "tkr" else KR_FORMAT)
+                    if column.kind == CellKind.AMOUNT
+                    else COUNT_FORMAT
                 )
-            elif numeric:
-                cell.value = value
+            elif column.key in numeric_codes and value not in (None, ""):
+                cell.value = int(value)
+                cell.number_format = CODE_FORMAT
             else:
-                _write_text(cell, "" if value is None else str(value))
-            if column.kind == CellKind.AMOUNT:
-                cell.number_format = TKR_FORMAT if column.unit == "tkr" else KR_FORMAT
-            elif column.kind == CellKind.COUNT:
-                cell.number_format = COUNT_FORMAT
+                _write_value(cell, value, column)
             if row.is_derived:
                 cell.font = Font(bold=True)
     for note_offset, note in enumerate(table.notes):
@@ -87,7 +164,7 @@ def workbook_bytes(tables: list[Table], *, title: str, author: str) -> bytes:
     for table in tables:
         if not table.columns:
             continue
-        write_table(workbook.create_sheet(_sheet_title(table, taken)), table)
+        write_table(workbook.create_sheet(sheet_title(table, taken)), table)
     workbook.properties.title = title
     workbook.properties.creator = author
     workbook.properties.language = "sv-SE"

@@ -20,6 +20,7 @@ def _risks(plan, section):
     table = Table(
         key="risks",
         caption=_("Riskanalys och internkontrollplan"),
+        sheet=_("Riskanalys och internkontroll"),
         columns=[
             Column("risk", _("Risk")),
             Column("likelihood", _("Sannolikhet"), CellKind.COUNT),

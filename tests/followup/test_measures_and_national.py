@@ -46,7 +46,7 @@ def test_the_demo_goals_of_rar_2023_come_with_targets_and_outcomes(client, db):
     assert len(targets) == 5
     assert targets[0].startswith("I insatser som syftar till arbetsåtergång ska 35 %")
     outcomes = {row.cells["target"][:20]: (row.cells["outcome"], row.cells["met"]) for row in table.rows}
-    assert outcomes["Minst 12 aktiviteter"] == ("10", "Nej")  # ten example activities
+    assert outcomes["Minst 12 aktiviteter"] == (10, "Nej")  # ten example activities, a count
     assert outcomes["Representanter från "] == ("kvalitativ uppföljning", "–")
 
 

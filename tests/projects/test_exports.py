@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from finsam.lib.periods import DatePrecision
+from finsam.lib.tables import CellKind, DateValue
 from projects.exports import project_table, requisition_table
 from projects.models import Requisition, StartStatus
 from tests.factories import MemberOrganisationFactory, granted_project
@@ -32,7 +33,10 @@ def test_project_table_has_the_plans_columns_and_a_computed_total(association):
     assert rows[0]["name"] == "AGERA/FLAK"
     assert rows[0]["owner"] == "Gnesta kommun"
     assert rows[0]["area"] == "Gnesta kommun"
-    assert rows[0]["start"] == "2007-12-01"
+    assert rows[0]["start"] == DateValue(
+        D(2007, 12, 1), "day", "2007-12-01"
+    )  # a date, printed as the page does
+    assert rows[0]["number"] == "12" and table.columns[0].kind == CellKind.CODE
     assert (rows[0]["total"], rows[0]["year_amount"]) == (2_924_000, 1_018_000)
     assert rows[1]["area"] == "Hela länet"
     assert (rows[-1]["name"], rows[-1]["total"], rows[-1]["year_amount"]) == ("Summa", 3_023_000, 1_117_000)

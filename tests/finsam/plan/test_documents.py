@@ -12,7 +12,7 @@ from finsam.lib.money import NBSP, group_thousands, kronor_to_thousands
 from finsam.lib.workbook import FIRST_DATA_ROW
 from finsam.plan.models import Plan
 from finsam.plan.services import plan_files, shown_document
-from tests.documents import evaluated_sheets, pdf_text
+from tests.documents import evaluated_sheets, pdf_text, sum_formula_rows
 
 # The module fixture needs the test database set up even when only these tests run.
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_every_formula_evaluates_to_the_figure_the_pdf_prints(demo_plans, key):
     text = pdf_text(pdf)
     tables = [t for t in document.tables() if t.columns]
     assert len(workbook.sheetnames) == len(tables) + 2  # plus indicators and the Uppföljning Finsam sheet
-    assert workbook.sheetnames[-1].startswith(f"Uppföljning Finsam {key[1]}")
+    assert workbook.sheetnames[-1] == f"Finsam {key[1]} – insatser"
     formulas = 0
     for sheet_name, table in zip(workbook.sheetnames[: len(tables)], tables, strict=True):
         sheet = workbook[sheet_name]
@@ -108,10 +108,8 @@ def test_every_formula_evaluates_to_the_figure_the_pdf_prints(demo_plans, key):
                 assert computed == value, (sheet_name, row.cells, column.key)
                 if row.is_derived:
                     assert cell.data_type == "f"
-                    expected_refs = {
-                        f"{cell.column_letter}{FIRST_DATA_ROW + term}" for term, _sign in row.terms
-                    }
-                    assert set(re.findall(r"[A-Z]+\d+", cell.value)) == expected_refs
+                    expected_rows = {FIRST_DATA_ROW + term: sign for term, sign in row.terms}
+                    assert sum_formula_rows(cell.value) == expected_rows
                     printed = (
                         tkr(value) if column.unit == "tkr" else group_thousands(value).replace(NBSP, " ")
                     )
@@ -154,3 +152,28 @@ def test_export_plan_command_writes_both_formats_and_explains_mistakes(tmp_path,
         call_command(
             "export_plan", "landskrona-svalov", "1999", "--format", "pdf", "--output", str(tmp_path / "x")
         )
+
+
+def _column(sheet, label: str) -> int:
+    return next(cell.column for cell in sheet[2] if cell.value == label)
+
+
+def test_the_workbook_keeps_numbers_dates_and_shares_as_such(demo_plans):
+    import datetime
+
+    workbook = load_workbook(io.BytesIO(demo_plans[("rar-sormland", 2010)][1]))
+    projects = workbook["Insatser 2010"]
+    assert projects.cell(row=3, column=_column(projects, "Nr")).value == 12  # AGERA/FLAK
+    start = projects.cell(row=3, column=_column(projects, "Start"))
+    assert start.is_date and start.value.date() == datetime.date(2007, 12, 1)
+    assert start.number_format == "yyyy-mm-dd"
+    workbook = load_workbook(io.BytesIO(demo_plans[("rar-sormland", 2023)][1]))
+    goals = workbook["Mål och resultatmål 2023"]
+    outcome = goals.cell(row=3, column=_column(goals, "Utfall"))  # 43,5 % to work or studies
+    assert outcome.value == pytest.approx(0.435) and outcome.number_format == "0.0%"
+    indicators = workbook["Deltagare och resultat 2023"]
+    share = indicators.cell(row=3, column=_column(indicators, "Till arbete/studier"))  # NUVAS: 4 of 14
+    assert share.data_type == "n" and share.number_format == "0.0%"
+    for sheet in workbook.worksheets:
+        assert len(sheet.title) <= 31
+        assert not any("Red" in c.number_format for row in sheet.iter_rows() for c in row)
