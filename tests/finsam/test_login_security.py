@@ -36,14 +36,18 @@ def test_the_tenth_wrong_password_locks_the_account_and_the_right_one_is_then_re
         assert _login(client, "kansli1", "fel").status_code == 200
     tenth = _login(client, "kansli1", "fel")
     assert LOCKED in tenth.content.decode()
-    refused = _login(client, "kansli1", "rätt-lösenord-123", address="10.9.9.9")  # another address, same account
+    refused = _login(
+        client, "kansli1", "rätt-lösenord-123", address="10.9.9.9"
+    )  # another address, same account
     assert refused.status_code == 429
     assert LOCKED in refused.content.decode()
     assert "_auth_user_id" not in client.session
 
 
 @override_settings(AXES_ENABLED=True)
-def test_a_superuser_unlocks_the_account_and_the_right_password_works_again(client, kansli, django_user_model):
+def test_a_superuser_unlocks_the_account_and_the_right_password_works_again(
+    client, kansli, django_user_model
+):
     for _attempt in range(10):
         _login(client, "kansli1", "fel")
     admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
@@ -64,7 +68,9 @@ def test_an_address_that_tries_many_accounts_is_locked_too(client, kansli):
 
 
 @override_settings(REQUIRE_2FA_FOR_OFFICE=True)
-def test_office_staff_without_a_second_factor_set_one_up_before_anything_else(client, office_user, association):
+def test_office_staff_without_a_second_factor_set_one_up_before_anything_else(
+    client, office_user, association
+):
     client.force_login(office_user)
     page = reverse("association", kwargs={"slug": association.slug})
     response = client.get(page)
@@ -149,7 +155,9 @@ def test_the_health_endpoint_answers_for_the_database(client, db):
 
 def test_html_is_compressed_for_clients_that_accept_it(client, office_user, association):
     client.force_login(office_user)
-    response = client.get(reverse("association", kwargs={"slug": association.slug}), HTTP_ACCEPT_ENCODING="gzip")
+    response = client.get(
+        reverse("association", kwargs={"slug": association.slug}), HTTP_ACCEPT_ENCODING="gzip"
+    )
     assert response["Content-Encoding"] == "gzip"
 
 
