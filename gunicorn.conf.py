@@ -21,3 +21,6 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "finsam.wsgi:application"
+# gunicorn's runtime control socket lives in one place per user; several checkouts on one machine would take each
+# other's, and nothing here uses it.
+control_socket_disable = True

@@ -1,15 +1,18 @@
 """Login matters beyond Django's own views: the second factor, password reset by mail in the background."""
 
 import base64
+from urllib.parse import urlencode
 
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -56,7 +59,7 @@ def _next(request) -> str:
 def two_factor_setup(request):
     """Add an authenticator app: scan the code (or type the key), then confirm with one code from it."""
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-        return redirect(f"{request.path.replace('aktivera', 'verifiera')}?next={_next(request)}")
+        return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': _next(request)})}")
     device = TOTPDevice.objects.filter(
         user=request.user, confirmed=False
     ).first() or TOTPDevice.objects.create(user=request.user, name="FINSAM Admin", confirmed=False)
@@ -106,3 +109,19 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("databasen svarar inte\n", status=503, content_type="text/plain; charset=utf-8")
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+def client_ip(request) -> str | None:
+    """The address the lockout counts (django-axes' AXES_CLIENT_IP_CALLABLE).
+
+    Without a proxy, the connection's own address. Behind TRUSTED_PROXY_COUNT trusted proxies, the address the
+    outermost of them saw: the proxy-count'th entry from the right of X-Forwarded-For (entries further left are
+    whatever the client chose to send, so they are never trusted).
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")

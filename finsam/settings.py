@@ -35,11 +35,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+SECRET_KEY_MISSING = (
+    "SECRET_KEY måste sättas när DEBUG=0 (se README.md, Konfiguration). Skapa en hemlig nyckel och spara den "
+    "där servern startas, t.ex.:\n"
+    "  export SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\""
+)
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", not SECRET_KEY)
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG=0 (se README.md, Konfiguration).")
+        raise ImproperlyConfigured(SECRET_KEY_MISSING)
     SECRET_KEY = "django-insecure-local-development-only-never-use-in-production-0123456789"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -146,7 +151,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = datetime.timedelta(hours=env_int("AXES_COOLOFF_HOURS", 1))
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# The address counted: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies what the outermost saw (account.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "finsam.account.client_ip"
 
 # A second factor (TOTP) for office staff and superusers: on in production, off in development by default.
 REQUIRE_2FA_FOR_OFFICE = env_bool("REQUIRE_2FA_FOR_OFFICE", not DEBUG)

@@ -184,3 +184,72 @@ def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worke
     assert config["worker_class"] == "gthread"
     assert config["threads"] > 1
     assert config["timeout"] >= 120
+
+
+@override_settings(REQUIRE_2FA_FOR_OFFICE=True)
+def test_a_superuser_sets_up_a_second_factor_before_the_admin(client, django_user_model, db):
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    client.force_login(admin)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('two_factor_setup')}?next=/admin/"
+
+
+@override_settings(REQUIRE_2FA_FOR_OFFICE=True)
+def test_a_user_asked_for_a_second_factor_can_still_log_out(client, office_user):
+    client.force_login(office_user)
+    assert client.post(reverse("logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "", "10.0.0.9"),
+        (0, "203.0.113.5", "10.0.0.9"),  # no proxy trusted: a client's header counts for nothing
+        (1, "198.51.100.1, 203.0.113.5", "203.0.113.5"),  # the proxy appended the address it saw
+        (2, "198.51.100.1, 203.0.113.5, 10.1.1.1", "203.0.113.5"),
+        (2, "203.0.113.5", "10.0.0.9"),  # fewer entries than proxies: not from our proxies
+    ],
+)
+def test_the_lockout_counts_the_address_the_trusted_proxy_saw(rf, settings, proxies, forwarded, expected):
+    from finsam.account import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_no_template_has_inline_script_event_handlers_or_style_attributes():
+    """What the Content-Security-Policy (script-src and style-src 'self') would block stays out of pages.
+
+    The print templates' <style> elements are read by WeasyPrint, never served to a browser."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    printed = {"finsam/plan/document.html", "budget/document.html"}
+    offending = []
+    for path in root.rglob("*.html"):
+        name = str(path.relative_to(root))
+        text = path.read_text()
+        if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text) or re.search(r"\son[a-z]+\s*=", text):
+            offending.append(name)
+        if name not in printed and (re.search(r"\sstyle\s*=", text) or "<style" in text):
+            offending.append(name)
+    assert offending == []
+
+
+def test_debug_off_without_a_secret_says_how_to_make_one():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in __import__("os").environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(DEBUG="0", SECRET_KEY="")
+    result = subprocess.run(
+        [sys.executable, "-c", "import finsam.settings"], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert "SECRET_KEY måste sättas när DEBUG=0" in result.stderr
+    assert "export SECRET_KEY=" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr
