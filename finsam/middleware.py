@@ -1,5 +1,10 @@
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 
@@ -92,3 +97,35 @@ class SecondFactorMiddleware:
         from finsam.access import is_office_staff_anywhere
 
         return is_office_staff_anywhere(request.user)
+
+
+class IdleTimeoutMiddleware:
+    """A session ends after SESSION_IDLE_TIMEOUT seconds without a request (two hours by default).
+
+    The last activity is noted in the session only when the note is older than NOTE_EVERY seconds, so most
+    requests write nothing (Django's SESSION_SAVE_EVERY_REQUEST would cost a write on every page); a session
+    is therefore ended between timeout − NOTE_EVERY and timeout after the last request.
+    """
+
+    KEY = "_finsam_last_activity"
+    NOTE_EVERY = 300
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(self.KEY)
+            if last is not None and now - last > settings.SESSION_IDLE_TIMEOUT:
+                logout(request)
+            elif last is None or now - last >= self.NOTE_EVERY:
+                request.session[self.KEY] = now
+        return self.get_response(request)
+
+
+@receiver(user_logged_in, dispatch_uid="finsam_note_activity_at_login")
+def note_activity_at_login(sender, request, user, **kwargs):
+    """Logging in is activity: noted in the session being created, so the first page writes nothing more."""
+    if request is not None and hasattr(request, "session"):
+        request.session[IdleTimeoutMiddleware.KEY] = int(time.time())

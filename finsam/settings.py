@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "finsam.middleware.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "finsam.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -159,10 +160,11 @@ AXES_CLIENT_IP_CALLABLE = "finsam.account.client_ip"
 REQUIRE_2FA_FOR_OFFICE = env_bool("REQUIRE_2FA_FOR_OFFICE", not DEBUG)
 OTP_TOTP_ISSUER = "FINSAM Admin"
 
-# Sessions end after two hours without activity (every request moves the end forward).
+# Sessions end after two hours without activity.
+# finsam.middleware.IdleTimeoutMiddleware notes the last activity at most every few minutes, so a page that
+# only reads does not write its session each time; the cookie and the stored session outlive the idle limit.
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
-SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT * 2
 
 # Content-Security-Policy (django-csp): no inline script, nothing from another origin.
 CONTENT_SECURITY_POLICY = {

@@ -6,6 +6,7 @@ import io
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -114,23 +115,21 @@ def test_a_render_not_yet_done_shows_a_waiting_page_until_the_worker_has_the_fil
 @override_settings(TASKS=DATABASE_TASKS)
 def test_the_waiting_page_shows_how_far_a_running_render_has_come(client, board_user, plan):
     client.force_login(board_user)
-    client.get(_url(plan))
-    earlier = RenderedFile.objects.get()
-    earlier.status, earlier.started_at = (
-        RenderStatus.READY,
-        datetime.datetime(2026, 1, 1, 9, 0, tzinfo=datetime.UTC),
-    )
-    earlier.finished_at = earlier.started_at + datetime.timedelta(seconds=10)  # the last render took 10 s
-    earlier.key = "0" * 64
-    earlier.save()
-    client.get(_url(plan))
-    RenderedFile.objects.exclude(pk=earlier.pk).update(
-        status=RenderStatus.RUNNING,
-        started_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=4),
-    )
-    page = client.get(_url(plan) + "?vantat=1").content.decode()
-    assert 'value="40"' in page or 'value="50"' in page  # 4 of about 10 seconds (the clock moves on)
-    assert "Skapas: ungefär" in page
+    now = datetime.datetime(2026, 11, 24, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(now, tick=False):
+        client.get(_url(plan))
+        earlier = RenderedFile.objects.get()
+        earlier.key, earlier.status = "0" * 64, RenderStatus.READY
+        earlier.started_at = now - datetime.timedelta(hours=1)
+        earlier.finished_at = earlier.started_at + datetime.timedelta(seconds=10)  # the last render took 10 s
+        earlier.save()
+        client.get(_url(plan))
+        RenderedFile.objects.exclude(pk=earlier.pk).update(
+            status=RenderStatus.RUNNING, started_at=now - datetime.timedelta(seconds=4)
+        )
+        page = client.get(_url(plan) + "?vantat=1").content.decode()
+    assert '<progress class="w-100" max="100" value="40">' in page  # 4 of about 10 seconds
+    assert "Skapas: ungefär 40 % klart." in page
 
 
 def test_a_failed_render_says_so_and_can_be_tried_again(client, office_user, plan):
