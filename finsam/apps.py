@@ -8,7 +8,8 @@ class FinsamConfig(AppConfig):
     verbose_name = _("Förbund och behörigheter")
 
     def ready(self) -> None:
-        from finsam import checks, history  # noqa: F401  (registers checks and history signals)
+        # registers checks, history signals, and the idle timeout's note at login
+        from finsam import checks, history, middleware  # noqa: F401
 
 
 class FinsamAdminConfig(AdminConfig):

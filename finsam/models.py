@@ -15,7 +15,7 @@ from finsam.history import AssociationHistoryBase, deletion_batch
 from finsam.lib.periods import DatePrecision, format_vague_date, normalise_vague_date
 
 # First path segments the site itself uses; an association's slug may not take them.
-RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media", "i18n", "api", "sprak"})
+RESERVED_SLUGS = frozenset({"admin", "konto", "static", "media", "i18n", "api", "sprak", "healthz"})
 
 org_number_validator = RegexValidator(
     r"^\d{6}-\d{4}$", _("Ange organisationsnumret som tio siffror med bindestreck, t.ex. 222000-2733.")

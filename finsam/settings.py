@@ -5,6 +5,7 @@ Without a SECRET_KEY the project runs in local development mode (DEBUG on, a fix
 DEBUG=0 without a SECRET_KEY is refused.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,11 +35,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+SECRET_KEY_MISSING = (
+    "SECRET_KEY måste sättas när DEBUG=0 (se README.md, Konfiguration). Skapa en hemlig nyckel och spara den "
+    "där servern startas, t.ex.:\n"
+    "  export SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\""
+)
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", not SECRET_KEY)
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY måste sättas när DEBUG=0 (se README.md, Konfiguration).")
+        raise ImproperlyConfigured(SECRET_KEY_MISSING)
     SECRET_KEY = "django-insecure-local-development-only-never-use-in-production-0123456789"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -57,6 +63,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",  # lockout after repeated failed logins
+    "django_otp",  # second factor (TOTP) for the people who can change an association's money
+    "django_otp.plugins.otp_totp",
+    "django_tasks",  # background work: renders and e-mail (django-tasks, the backport of django.tasks)
+    "django_tasks_db",
     "finsam.apps.FinsamConfig",
     "members",
     "projects",
@@ -68,14 +79,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML. BREACH needs a secret reflected beside attacker-chosen text in a compressed response;
+    # Django masks the CSRF token anew in every response, which defeats it.
+    "django.middleware.gzip.GZipMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "finsam.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "finsam.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "finsam.middleware.IdleTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "finsam.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "finsam.middleware.AtomicWritesMiddleware",  # last: wraps the view itself, after every other check
 ]
 
 ROOT_URLCONF = "finsam.urls"
@@ -103,10 +124,14 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # persistent connections halve page times on a server; health-checked so a dropped one is replaced
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=True,
     )
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Requests that write (POST and the like) run in one transaction, by finsam.middleware.AtomicWritesMiddleware;
+# pages that only read do not pay for one.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -115,6 +140,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username or address before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Lockout (django-axes): the tenth failure in a row locks the username, and separately the address, for an hour.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(hours=env_int("AXES_COOLOFF_HOURS", 1))
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# The address counted: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies what the outermost saw (account.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "finsam.account.client_ip"
+
+# A second factor (TOTP) for office staff and superusers: on in production, off in development by default.
+REQUIRE_2FA_FOR_OFFICE = env_bool("REQUIRE_2FA_FOR_OFFICE", not DEBUG)
+OTP_TOTP_ISSUER = "FINSAM Admin"
+
+# Sessions end after two hours without activity.
+# finsam.middleware.IdleTimeoutMiddleware notes the last activity at most every few minutes, so a page that
+# only reads does not write its session each time; the cookie and the stored session outlive the idle limit.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT * 2
+
+# Content-Security-Policy (django-csp): no inline script, nothing from another origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Background tasks in the database (no other server needed): a worker runs them (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

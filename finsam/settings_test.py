@@ -17,3 +17,8 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files straight from the finders (as in development); nothing is collected for tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tasks run at once in tests; the lockout is switched on by the tests that test it.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+AXES_ENABLED = False
+REQUIRE_2FA_FOR_OFFICE = False

@@ -1,10 +1,20 @@
-"""Checks the system libraries the product needs and says which Debian package installs a missing one.
+"""The system libraries and tools the product needs, installed from Debian's packages where possible.
 
-Run by `make run` and `make test` before anything else (`python -m finsam.syscheck`).
+Two stages, both run by `make run` and `make test` (and so by `.ci/run`):
+
+- `python3 finsam/syscheck.py install run|test`, with the system's Python and nothing else, before the virtual
+  environment exists: finds the Debian packages that are missing (venv, Pango, DejaVu, and for the tests
+  poppler-utils and Chromium) and installs them with apt-get when it runs as root or may use sudo without a
+  password; otherwise it prints the one `apt-get install` line to run and stops (Chromium only warns: without it
+  the browser tests are skipped, unless REQUIRE_BROWSER=1).
+- `python -m finsam.syscheck run|test`, inside the virtual environment: WeasyPrint really loads, the fonts are
+  there; says which package installs a missing one.
 """
 
+import ctypes.util
 import os
 import shutil
+import subprocess
 import sys
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -24,8 +34,6 @@ def weasyprint_problem() -> str | None:
 def _has_dejavu() -> bool:
     if not shutil.which("fc-list"):
         return os.path.exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    import subprocess
-
     listed = subprocess.run(["fc-list", "DejaVu Sans"], capture_output=True, text=True).stdout
     return bool(listed.strip())
 
@@ -66,5 +74,67 @@ def _test_tool_problems() -> list[str]:
     return problems
 
 
+def missing_packages(purpose: str) -> tuple[list[str], list[str]]:
+    """(required, optional) Debian packages not installed yet; optional ones only cost skipped browser tests."""
+    required, optional = [], []
+    try:
+        import ensurepip  # noqa: F401
+    except ImportError:
+        required.append("python3-venv")
+    for library, package in (
+        ("pango-1.0", "libpango-1.0-0"),
+        ("pangoft2-1.0", "libpangoft2-1.0-0"),
+        ("harfbuzz-subset", "libharfbuzz-subset0"),
+    ):
+        if ctypes.util.find_library(library) is None:
+            required.append(package)
+    if not _has_dejavu():
+        required.append("fonts-dejavu-core")
+    if purpose == "test":
+        if not shutil.which("pdftotext"):
+            required.append("poppler-utils")
+        if not chromium_present():
+            (required if os.environ.get("REQUIRE_BROWSER") == "1" else optional).append("chromium")
+    return required, optional
+
+
+def _apt_prefix() -> list[str] | None:
+    """How apt-get may be run here: directly as root, through passwordless sudo, or not at all."""
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n"]
+    return None
+
+
+def install(purpose: str) -> int:
+    required, optional = missing_packages(purpose)
+    packages = required + optional
+    if not packages:
+        return 0
+    prefix = _apt_prefix()
+    if prefix is None or not shutil.which("apt-get"):
+        line = f"sudo apt-get install -y {' '.join(packages)}"
+        stream = sys.stderr
+        if required:
+            print(f"FEL: Debian-paket saknas. Installera dem och försök igen:\n  {line}", file=stream)
+            return 1
+        print(
+            f"OBS: Chromium saknas, så webbläsartesterna hoppas över. Installera den:\n  {line}", file=stream
+        )
+        return 0
+    print(f"Installerar Debian-paket: {' '.join(packages)}", flush=True)
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
+        result = subprocess.run([*prefix, *command], env=environment, stdout=subprocess.DEVNULL)
+        if result.returncode != 0:
+            print(f"FEL: {' '.join(command)} misslyckades (kod {result.returncode}).", file=sys.stderr)
+            return 1
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "run"))
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["install"]:
+        sys.exit(install(arguments[1] if len(arguments) > 1 else "run"))
+    sys.exit(main(arguments[0] if arguments else "run"))

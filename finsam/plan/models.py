@@ -288,3 +288,39 @@ class RiskItem(RecordGuarded, AssociationOwned):  # riskanalys och internkontrol
 
     def __str__(self) -> str:
         return self.risk
+
+
+class RenderStatus(models.TextChoices):
+    QUEUED = "queued", _("I kö")
+    RUNNING = "running", _("Skapas")
+    READY = "ready", _("Klar")
+    FAILED = "failed", _("Misslyckades")
+
+
+class RenderedFile(models.Model):  # sparad utskrift av ett utkast
+    """A draft plan's PDF or workbook, rendered once per content by the background worker and kept.
+
+    `key` is the SHA-256 of everything the file shows (the serialised document, the workbook's extra tables) and
+    of the renderer's own templates and code (finsam/plan/renders.py), so a download of unchanged content serves
+    these bytes and any change to a figure, a text or a template makes a new key. A cache, not a record: rows
+    are replaced freely (adopted versions keep their own archive in PlanVersion).
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rendered_files")
+    kind = models.CharField(max_length=4)  # "pdf" or "xlsx"
+    key = models.CharField(max_length=64, unique=True)
+    source = models.JSONField()  # what the worker renders: {"document": …, "extras": […]}
+    status = models.CharField(max_length=8, choices=RenderStatus.choices, default=RenderStatus.QUEUED)
+    content = models.BinaryField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sparad utskrift")
+        verbose_name_plural = _("sparade utskrifter")
+        indexes = [models.Index(fields=["plan", "kind", "status"], name="rendered_plan_kind_status")]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.kind} {self.key[:12]}"

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
 from finsam.lib.periods import is_valid_plan_year
-from finsam.plan import services
+from finsam.plan import renders, services
 from finsam.plan.forms import (
     AdoptPlanForm,
     CycleItemForm,
@@ -20,7 +20,15 @@ from finsam.plan.forms import (
     RiskItemForm,
     SectionForm,
 )
-from finsam.plan.models import PLAN_ADOPTED_MESSAGE, CycleItem, Plan, PlanVersion, RiskItem, Section
+from finsam.plan.models import (
+    PLAN_ADOPTED_MESSAGE,
+    CycleItem,
+    Plan,
+    PlanVersion,
+    RenderStatus,
+    RiskItem,
+    Section,
+)
 
 
 def _context(access, **extra):
@@ -263,14 +271,37 @@ def _version_file(plan, version: PlanVersion, extension: str) -> HttpResponse:
     return _file_response(content, extension, _filename(plan, extension, version), sha256)
 
 
+WAIT_REFRESH_SECONDS = 2
+
+
 def _plan_file(request, slug, year, extension, need):
+    """An adopted plan's archive, or the draft's stored render of its current content.
+
+    A draft whose content was not rendered before gets a waiting page (it refreshes itself, without script,
+    through the Refresh header) until the background worker has the file; then a page that says so and starts
+    the download. `?vantat=1` marks a request from the waiting page, `?igen=1` tries a failed render again.
+    """
     access = get_access(request.user, slug, need)
     plan = _plan(access, year)
     document, version = services.shown_document(plan)
     if version is not None:
         return _version_file(plan, version, extension)
-    pdf_or_xlsx = services.render_files(plan, document)[0 if extension == "pdf" else 1]
-    return _file_response(pdf_or_xlsx, extension, _filename(plan, extension))
+    rendered = renders.request_file(plan=plan, document=document, kind=extension, retry="igen" in request.GET)
+    url = request.path
+    if rendered.status == RenderStatus.READY:
+        if "vantat" not in request.GET:
+            return _file_response(rendered.content, extension, _filename(plan, extension))
+        response = render(request, "finsam/plan/render_ready.html", _context(access, plan=plan, url=url))
+        response["Refresh"] = f"0; url={url}"
+        return response
+    context = _context(
+        access, plan=plan, url=url, kind=extension, progress=renders.progress(rendered), error=rendered.error
+    )
+    response = render(request, "finsam/plan/render_wait.html", context)
+    if rendered.status != RenderStatus.FAILED:
+        response["Refresh"] = f"{WAIT_REFRESH_SECONDS}; url={url}?vantat=1"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

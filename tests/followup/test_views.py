@@ -168,9 +168,9 @@ def test_target_page_runs_a_fixed_number_of_queries(
             PeriodReportFactory(project=project, period=period, ended_women=2, work_women=1, none_women=1)
     client.force_login(auditor_user)
     url = reverse("followup:overview", kwargs={"slug": association.slug, "year": 2023})
-    # savepoint + release, session, user, grant; goals, targets, target projects; period reports; activities;
+    # session, user, grant; goals, targets, target projects; period reports; activities;
     # settings; projects of the year; received reports; navigation.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.get(url)
     assert response.status_code == 200
 

@@ -1,0 +1,26 @@
+"""gunicorn for FINSAM Admin (`make serve`). Every setting can be overridden from the environment.
+
+Threads (gthread): a worker serving a plan download still answers other pages on its other threads, and plan
+renders run in the background worker anyway (django-tasks). The timeout covers the slowest request there is,
+a large archived download over a slow connection, not a render.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
+threads = int(os.environ.get("GUNICORN_THREADS", 8))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
+graceful_timeout = 30
+keepalive = 5
+max_requests = 2000  # a worker is replaced now and then, so no slow leak grows without bound
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+wsgi_app = "finsam.wsgi:application"
+# gunicorn's runtime control socket lives in one place per user; several checkouts on one machine would take each
+# other's, and nothing here uses it.
+control_socket_disable = True
