@@ -5,20 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from finsam import history
+from finsam import dashboard, history
 from finsam.access import Need, get_access, visible_associations
 from finsam.forms import AssociationForm
+from finsam.lib.charts import bar_chart
 from finsam.lib.periods import is_valid_plan_year
-
-
-def _plan_years(association, today: datetime.date) -> list[int]:
-    """The years offered in the year menu: from the founding year (or ten years back) to next year."""
-    first = association.founded.year if association.founded else today.year - 10
-    return list(range(today.year + 1, first - 1, -1))
+from finsam.models import DashboardVisit
 
 
 @login_required
@@ -29,32 +27,88 @@ def home(request):
     return render(request, "finsam/home.html", {"associations": associations})
 
 
-@login_required
-def association_start(request, slug):
-    access = get_access(request.user, slug)
-    today = datetime.date.today()
-    context = {
-        "access": access,
-        "association": access.association,
-        "years": _plan_years(access.association, today),
-        "current_year": today.year,
-    }
-    return render(request, "finsam/association.html", context)
+def not_found(request, message: str):
+    """The Swedish 404 page with a message, also where DEBUG would show Django's own."""
+    return render(request, "404.html", {"message": message}, status=404)
 
 
-@login_required
-def plan_year(request, slug, year):
-    access = get_access(request.user, slug)
-    if not is_valid_plan_year(year):
-        raise Http404("Året ligger utanför det som planeras.")
+RECENT_CHANGES = 10
+
+
+def _dashboard(request, access, year: int, years: list[int], template: str):
     today = datetime.date.today()
+    shown = dashboard.panels_for(access, year, today)
+    figures = dashboard.key_figures(shown)
     context = {
         "access": access,
         "association": access.association,
         "year": year,
-        "years": _plan_years(access.association, today),
+        "years": years,
+        "panels": shown,
+        "figures": figures,
+        "chart": _figures_chart(year, figures),
+        "variant": dashboard.variant_for(access),
+        "due_items": [],  # due status reports and requisitions: templates/finsam/dashboard/due_items.html
     }
-    return render(request, "finsam/plan_year.html", context)
+    if context["variant"] == dashboard.READER:
+        since = _last_visit(request.user, access.association)
+        context["since"] = since
+        if since is not None:
+            context["changes"], context["change_count"] = history.history_page(
+                access.association, since=since, limit=RECENT_CHANGES
+            )
+    return render(request, template, context)
+
+
+def _last_visit(user, association):
+    """When the user last opened the dashboard (None the first time); this visit is recorded."""
+    visit = DashboardVisit.objects.filter(user=user, association=association).first()
+    if visit is None:
+        DashboardVisit.objects.create(user=user, association=association, seen_at=now())
+        return None
+    seen_at = visit.seen_at
+    visit.seen_at = now()
+    visit.save(update_fields=["seen_at"])
+    return seen_at
+
+
+def _figures_chart(year: int, figures):
+    items = [(f.label, f.amount) for f in figures if f.amount is not None and f.amount >= 0]
+    if not items:
+        return None
+    return bar_chart(title=_("Nyckeltal %(year)s") % {"year": year}, items=items)
+
+
+@login_required
+def association_start(request, slug):
+    """The year dashboard, on the latest plan year with data."""
+    access = get_access(request.user, slug)
+    years = dashboard.years_with_data(access.association)
+    year = dashboard.latest_year(access.association, years=years)
+    return _dashboard(request, access, year, years, "finsam/association.html")
+
+
+@login_required
+def latest_year_page(request, slug, page):
+    """A year's page (from the menu) on the latest plan year with data, so no list opens on an empty year."""
+    access = get_access(request.user, slug)
+    target = dashboard.year_page(page)
+    if target is None:
+        return not_found(request, _("Ingen sådan sida."))
+    year = dashboard.latest_year(access.association)
+    if target.year_in_query:
+        return redirect(reverse(target.url_name, kwargs={"slug": slug}) + f"?ar={year}")
+    return redirect(target.url_name, slug=slug, year=year)
+
+
+@login_required
+def plan_year(request, slug, year):
+    """The year dashboard of one plan year."""
+    access = get_access(request.user, slug)
+    if not is_valid_plan_year(year):
+        return not_found(request, _("Året %(year)s ligger utanför de år som planeras.") % {"year": year})
+    years = dashboard.years_with_data(access.association)
+    return _dashboard(request, access, year, years, "finsam/plan_year.html")
 
 
 @login_required
