@@ -1,6 +1,9 @@
 import datetime
 
+import django_filters
+from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -126,26 +129,76 @@ def association_edit(request, slug):
     )
 
 
-HISTORY_LIMIT = 200
+HISTORY_PAGE_SIZE = 50
+DATE_INPUT = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+SELECT = {"class": "form-select"}
+
+
+def _history_filterset(access, data):
+    """person, kind of object and date range, validated by django-filter (bad input: a message, no filter)."""
+    models_by_label = {model._meta.label_lower: model for model in history.audited_models()}
+    kinds = sorted(
+        ((label, str(m._meta.verbose_name_plural).capitalize()) for label, m in models_by_label.items()),
+        key=lambda pair: pair[1],
+    )
+    people = get_user_model().objects.filter(grants__association=access.association).order_by("username")
+
+    class Filters(django_filters.FilterSet):
+        typ = django_filters.ChoiceFilter(
+            label=_("Slag av uppgifter"),
+            choices=kinds,
+            empty_label=_("Allt"),
+            widget=forms.Select(attrs=SELECT),
+        )
+        person = django_filters.ModelChoiceFilter(
+            label=_("Person"), queryset=people, empty_label=_("Alla"), widget=forms.Select(attrs=SELECT)
+        )
+        fran = django_filters.DateFilter(label=_("Från och med"), widget=DATE_INPUT)
+        till = django_filters.DateFilter(label=_("Till och med"), widget=DATE_INPUT)
+
+        class Meta:
+            model = get_user_model()
+            fields: list = []
+
+    return Filters(data or None, queryset=people.none()), models_by_label
 
 
 @login_required
 def association_history(request, slug):
     access = get_access(request.user, slug, Need.VIEW_HISTORY)
-    models_by_label = {model._meta.label_lower: model for model in history.audited_models()}
-    chosen = request.GET.get("typ", "")
-    model = models_by_label.get(chosen)
-    changes = history.changes_for(access.association, model=model, limit=HISTORY_LIMIT)
+    filters, models_by_label = _history_filterset(access, request.GET)
+    chosen = filters.form.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    model = models_by_label.get(chosen.get("typ") or "")
+    person = chosen.get("person")
+    try:
+        page_number = max(int(request.GET.get("sida", 1)), 1)
+    except ValueError:
+        page_number = 1
+    changes, total = history.history_page(
+        access.association,
+        models_=[model] if model else None,
+        user_id=person.pk if person else None,
+        date_from=chosen.get("fran"),
+        date_to=chosen.get("till"),
+        offset=(page_number - 1) * HISTORY_PAGE_SIZE,
+        limit=HISTORY_PAGE_SIZE,
+    )
+    pages = max((total + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE, 1)
+    query = request.GET.copy()
+    query.pop("sida", None)
     context = {
         "access": access,
         "association": access.association,
         "changes": changes,
-        "limit": HISTORY_LIMIT,
-        "model_choices": sorted(
-            ((label, str(m._meta.verbose_name_plural).capitalize()) for label, m in models_by_label.items()),
-            key=lambda pair: pair[1],
-        ),
-        "chosen": chosen if model else "",
+        "total": total,
+        "filters": filters,
+        "page_number": page_number,
+        "pages": pages,
+        "previous_page": page_number - 1 if page_number > 1 else None,
+        "next_page": page_number + 1 if page_number < pages else None,
+        "query": query.urlencode(),
+        "first_row": (page_number - 1) * HISTORY_PAGE_SIZE + 1,
+        "last_row": (page_number - 1) * HISTORY_PAGE_SIZE + len(changes),
     }
     return render(request, "finsam/history.html", context)
 
