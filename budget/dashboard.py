@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from budget.feeds import budget_view, fee_figures, versions_of
-from budget.models import Budget, VersionStatus
+from budget.models import Budget, BudgetVersion, VersionStatus
 from budget.rules import available_for_new_projects
 from finsam.dashboard import KeyFigure, Panel, register_panel, register_years
 
@@ -61,6 +61,15 @@ def _figures(view, year: int) -> list[KeyFigure]:
     return figures
 
 
+def _adopted_budgets(association) -> list:
+    """Every adopted budget version of the association, newest plan year first, for readers to download."""
+    return list(
+        BudgetVersion.objects.filter(budget__association=association, status=VersionStatus.ADOPTED)
+        .select_related("budget")
+        .order_by("-budget__plan_year", "-number")
+    )
+
+
 def _panel(access, year, today):
     budget = versions_of(Budget.objects.filter(association=access.association, plan_year=year)).first()
     versions = list(budget.versions.all()) if budget else []
@@ -77,6 +86,7 @@ def _panel(access, year, today):
         "adopted_versions": adopted_versions,
         "breaches": view.rule_results if view else [],
         "figures": _figures(view, year) if view else [],
+        "documents": [] if access.can_edit else _adopted_budgets(access.association),
     }
 
 

@@ -99,3 +99,23 @@ def test_history_runs_a_fixed_number_of_queries_whatever_the_number_of_budget_ve
         response = client.get(_url(association))
     assert response.status_code == 200
     assert any("Budget 2010 v2" == c.object_label for c in response.context["changes"])
+
+
+def test_a_generated_section_names_its_table_by_label():
+    from finsam.history import _field_value
+    from finsam.plan.models import Section
+
+    section = Section(kind="block", block="member_fees")
+    assert _field_value(section, Section._meta.get_field("block"), {}) == "Medlemsavgifter"
+    assert _field_value(section, Section._meta.get_field("kind"), {}) == "Genererad tabell"
+
+
+def test_the_page_marks_the_words_a_text_change_removed_and_added(client, auditor_user, association):
+    from followup.models import Goal
+
+    goal = Goal.objects.create(association=association, year=2023, number=1, text="Fler går till arbete")
+    goal.text = "Fler går till arbete eller studier"
+    goal.save()
+    client.force_login(auditor_user)
+    content = client.get(_url(association, typ="followup.goal")).content.decode()
+    assert '<span class="word-diff">Fler går till arbete<ins> eller studier</ins></span>' in content
