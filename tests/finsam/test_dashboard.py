@@ -9,6 +9,7 @@ from django.urls import reverse
 from budget.models import BudgetSettings
 from finsam.models import DashboardVisit
 from finsam.plan.dashboard import months_of, place_in_cycle
+from members.models import FeeYear
 from tests.factories import (
     BudgetColumnFactory,
     BudgetVersionFactory,
@@ -183,3 +184,20 @@ def test_menu_year_pages_send_anonymous_visitors_to_login(client, association):
     assert_login_required(
         client, reverse("latest_year_page", kwargs={"slug": association.slug, "page": "insatser"})
     )
+
+
+@pytest.mark.parametrize("projects", [1, 12])
+def test_the_readers_dashboard_runs_a_fixed_number_of_queries(
+    client, board_user, association, django_assert_num_queries, projects
+):
+    _year_with_data(association, projects=projects)
+    client.force_login(board_user)
+    url = reverse("plan_year", kwargs={"slug": association.slug, "year": 2009})
+    client.get(url)  # the first visit; the second shows what changed since
+    fee_year = FeeYear.objects.get(association=association, year=2009)
+    fee_year.total = 17_000_000
+    fee_year.save()
+    # as for office staff, plus: adopted plans and budgets; the last visit read and written; the changes
+    # since (count and page over all models, then per model on the page and the names they show).
+    with django_assert_num_queries(39):
+        assert client.get(url).status_code == 200
