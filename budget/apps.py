@@ -8,9 +8,11 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Budget")
 
     def ready(self) -> None:
+        from budget import dashboard
         from budget.plan_blocks import register_blocks
 
         register_blocks()
+        dashboard.register()
         post_migrate.connect(_backfill_adoption_records, sender=self)
 
 

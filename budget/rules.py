@@ -25,6 +25,13 @@ class Breach:
     message: str
 
 
+def available_for_new_projects(equity_end: int | None, min_liquidity: int | None) -> int | None:
+    """Money not yet allotted: equity at the year's end above the liquidity floor, free for new projects (kr)."""
+    if equity_end is None:
+        return None
+    return equity_end - (min_liquidity or 0)
+
+
 def check_rules(
     computed: ComputedBudget, settings: BudgetSettings, member_fees: dict[int, int | None]
 ) -> list[Breach]:
@@ -51,7 +58,7 @@ def check_rules(
                 )
             )
         if settings.new_project_reserve is not None and end is not None:
-            available = end - (settings.min_liquidity or 0)
+            available = available_for_new_projects(end, settings.min_liquidity)
             if available < settings.new_project_reserve:
                 short = settings.new_project_reserve - available
                 breaches.append(

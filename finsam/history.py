@@ -11,21 +11,30 @@ its own snapshot. Everything one deletion removes or changes carries the same `h
 can restore it all together from the history page (`restore_deletion`), and the restore is recorded too.
 """
 
+import difflib
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
+
+from finsam.fields import KronorField
+from finsam.lib.money import format_kr
 
 CHANGE_KINDS = {"+": _("Skapad"), "~": _("Ändrad"), "-": _("Borttagen")}
 
@@ -131,6 +140,7 @@ class FieldChange:
     label: str
     old: str
     new: str
+    diff: str = ""  # a text change as HTML, words removed in <del> and added in <ins>
 
 
 @dataclass
@@ -148,7 +158,16 @@ class Change:
     restorable: bool = False  # a deletion whose rows are not back yet
 
 
+def _field_label(model_field) -> str:
+    """The field's name as the pages show it; money fields drop their "(kr)", their values say "kr"."""
+    label = str(model_field.verbose_name)
+    if isinstance(model_field, KronorField):
+        label = label.removesuffix(" (kr)")
+    return label
+
+
 def _field_value(record, model_field, related) -> str:
+    """A value as the pages show it: choice labels, `16 000 000 kr`, dates, related objects by name."""
     value = getattr(record, model_field.attname)
     if value is None or value == "":
         return "–"
@@ -157,9 +176,48 @@ def _field_value(record, model_field, related) -> str:
         return str(obj) if obj is not None else f"#{value}"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    display = getattr(model_field.model, "history_display", None)
+    if display is not None:
+        shown = display(model_field.name, value)
+        if shown is not None:
+            return shown
     if isinstance(value, bool):
         return str(_("Ja") if value else _("Nej"))
+    if isinstance(model_field, KronorField):
+        return format_kr(value)
+    if isinstance(value, datetime):
+        return localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value.normalize()).replace(".", ",")
     return str(value)
+
+
+_WORDS = re.compile(r"\S+|\s+")
+
+
+def word_diff(old: str, new: str) -> str:
+    """The change from `old` to `new` word by word: removed words in <del>, added words in <ins> (escaped)."""
+    before, after = _WORDS.findall(old), _WORDS.findall(new)
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(before[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            parts.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
+        if op in ("insert", "replace"):
+            parts.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
+    return mark_safe("".join(parts))  # noqa: S308 (every word is escaped above)
+
+
+def _is_text(model_field) -> bool:
+    return isinstance(model_field, models.TextField) or (
+        isinstance(model_field, models.CharField)
+        and not model_field.choices
+        and (model_field.max_length or 0) >= 100
+    )
 
 
 def _tracked_fields(model):
@@ -167,24 +225,64 @@ def _tracked_fields(model):
 
 
 def changes_for(association, *, model=None, limit: int = 100) -> list[Change]:
-    """The latest `limit` changes in an association, newest first, each with its changed fields.
+    """The latest `limit` changes in an association, newest first, each with its changed fields."""
+    changes, _total = history_page(association, models_=[model] if model else None, limit=limit)
+    return changes
 
-    Queries: per audited model, the latest snapshots and the snapshots just before them; then one query per
-    related model whose names the changes show. The count grows with the number of models, never with rows.
+
+def history_page(
+    association,
+    *,
+    models_=None,
+    user_id: int | None = None,
+    date_from=None,
+    date_to=None,
+    since=None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[Change], int]:
+    """One page of an association's changes, newest first, and how many match in all.
+
+    Filters: the models (kinds of object), the person, a date range (inclusive, dates) and `since` (a moment,
+    exclusive). Queries: one count and one page of keys over all models together (UNION ALL), then per model on
+    the page its snapshots and the snapshots just before them, and one query per related model whose names the
+    changes show. The count grows with the number of models shown, never with rows or budget versions.
     """
-    models_to_read = [model] if model else audited_models()
-    records = []
-    for domain_model in models_to_read:
-        historical = domain_model.history.model
-        latest = list(
-            historical.objects.filter(history_association=association)
-            .select_related("history_user")
-            .order_by("-history_date", "-history_id")[:limit]
+    models_to_read = list(models_) if models_ else audited_models()
+    keyed = []
+    for index, domain_model in enumerate(models_to_read):
+        rows = domain_model.history.model.objects.filter(history_association=association)
+        if user_id is not None:
+            rows = rows.filter(history_user_id=user_id)
+        if date_from is not None:
+            rows = rows.filter(history_date__date__gte=date_from)
+        if date_to is not None:
+            rows = rows.filter(history_date__date__lte=date_to)
+        if since is not None:
+            rows = rows.filter(history_date__gt=since)
+        keyed.append(
+            rows.order_by()
+            .values("history_id", "history_date")
+            .annotate(model_index=models.Value(index, output_field=models.IntegerField()))
         )
-        records.extend((domain_model, record) for record in latest)
-    records.sort(key=lambda pair: (pair[1].history_date, pair[1].history_id), reverse=True)
-    records = records[:limit]
+    combined = keyed[0].union(*keyed[1:], all=True) if len(keyed) > 1 else keyed[0]
+    total = combined.count()
+    page = list(combined.order_by("-history_date", "-history_id", "model_index")[offset : offset + limit])
+    wanted: dict[int, list[int]] = {}
+    for row in page:
+        wanted.setdefault(row["model_index"], []).append(row["history_id"])
+    found = {}
+    for index, history_ids in wanted.items():
+        domain_model = models_to_read[index]
+        for record in domain_model.history.model.objects.filter(history_id__in=history_ids).select_related(
+            "history_user"
+        ):
+            found[(index, record.history_id)] = (domain_model, record)
+    records = [found[(row["model_index"], row["history_id"])] for row in page]
+    return _changes(records), total
 
+
+def _changes(records) -> list[Change]:
     previous = _previous_snapshots(records)
     links = _m2m_links(records, previous)
     related = _related_objects(records, previous, links)
@@ -203,7 +301,10 @@ def changes_for(association, *, model=None, limit: int = 100) -> list[Change]:
                 continue
             if record.history_type == "-":
                 continue
-            fields.append(FieldChange(label=str(model_field.verbose_name), old=old, new=new))
+            diff = ""
+            if record.history_type == "~" and _is_text(model_field) and old != "–" and new != "–":
+                diff = word_diff(old, new)
+            fields.append(FieldChange(label=_field_label(model_field), old=old, new=new, diff=diff))
         if record.history_type != "-":
             fields += _m2m_changes(domain_model, record, before, links, related)
         user = record.history_user
@@ -322,7 +423,8 @@ def _related_objects(records, previous, links=None):
                     wanted.setdefault(model_field.related_model, set()).add(value)
     found = {}
     for related_model, pks in wanted.items():
-        for obj in related_model._default_manager.filter(pk__in=pks):
+        # select_related: names that take a parent's name (BudgetVersion: "Budget 2023 v2") read it here
+        for obj in related_model._default_manager.filter(pk__in=pks).select_related():
             found[(related_model, obj.pk)] = obj
         gone = pks - {pk for model, pk in found if model is related_model}
         historical = _historical_model(related_model)

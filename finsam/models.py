@@ -209,3 +209,25 @@ class AccessGrant(AssociationOwned):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.association} ({self.get_role_display()})"
+
+
+class DashboardVisit(models.Model):
+    """When a user last opened an association's dashboard, so it can say what changed since (not audited)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("användare")
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="+", verbose_name=_("samordningsförbund")
+    )
+    seen_at = models.DateTimeField(_("senaste besök"))
+
+    class Meta:
+        verbose_name = _("besök på översikten")
+        verbose_name_plural = _("besök på översikten")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "association"], name="one_visit_per_user_and_association")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.association}"

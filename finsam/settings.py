@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "followup",
     "finsam.plan.apps.PlanConfig",
 ]
+# Filter forms for lists and the history page (django-filter).
+INSTALLED_APPS += ["django_filters"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

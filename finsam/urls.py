@@ -40,6 +40,7 @@ urlpatterns = [
         views.association_restore,
         name="association_restore",
     ),
+    path("<slug:slug>/senaste/<str:page>/", views.latest_year_page, name="latest_year_page"),
     path("<slug:slug>/<int:year>/", views.plan_year, name="plan_year"),
     path("<slug:slug>/", include("finsam.plan.urls")),
     # The apps hang their pages below an association: /<slug>/medlemmar/…, /<slug>/<year>/budget/…

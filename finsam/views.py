@@ -1,24 +1,25 @@
 import datetime
 
+import django_filters
+from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from finsam import history
+from finsam import dashboard, history
 from finsam.access import Need, get_access, visible_associations
 from finsam.forms import AssociationForm
+from finsam.lib.charts import bar_chart
 from finsam.lib.periods import is_valid_plan_year
-
-
-def _plan_years(association, today: datetime.date) -> list[int]:
-    """The years offered in the year menu: from the founding year (or ten years back) to next year."""
-    first = association.founded.year if association.founded else today.year - 10
-    return list(range(today.year + 1, first - 1, -1))
+from finsam.models import DashboardVisit
 
 
 @login_required
@@ -29,32 +30,88 @@ def home(request):
     return render(request, "finsam/home.html", {"associations": associations})
 
 
-@login_required
-def association_start(request, slug):
-    access = get_access(request.user, slug)
-    today = datetime.date.today()
-    context = {
-        "access": access,
-        "association": access.association,
-        "years": _plan_years(access.association, today),
-        "current_year": today.year,
-    }
-    return render(request, "finsam/association.html", context)
+def not_found(request, message: str):
+    """The Swedish 404 page with a message, also where DEBUG would show Django's own."""
+    return render(request, "404.html", {"message": message}, status=404)
 
 
-@login_required
-def plan_year(request, slug, year):
-    access = get_access(request.user, slug)
-    if not is_valid_plan_year(year):
-        raise Http404("Året ligger utanför det som planeras.")
+RECENT_CHANGES = 10
+
+
+def _dashboard(request, access, year: int, years: list[int], template: str):
     today = datetime.date.today()
+    shown = dashboard.panels_for(access, year, today)
+    figures = dashboard.key_figures(shown)
     context = {
         "access": access,
         "association": access.association,
         "year": year,
-        "years": _plan_years(access.association, today),
+        "years": years,
+        "panels": shown,
+        "figures": figures,
+        "chart": _figures_chart(year, figures),
+        "variant": dashboard.variant_for(access),
+        "due_items": [],  # due status reports and requisitions: templates/finsam/dashboard/due_items.html
     }
-    return render(request, "finsam/plan_year.html", context)
+    if context["variant"] == dashboard.READER:
+        since = _last_visit(request.user, access.association)
+        context["since"] = since
+        if since is not None:
+            context["changes"], context["change_count"] = history.history_page(
+                access.association, since=since, limit=RECENT_CHANGES
+            )
+    return render(request, template, context)
+
+
+def _last_visit(user, association):
+    """When the user last opened the dashboard (None the first time); this visit is recorded."""
+    visit = DashboardVisit.objects.filter(user=user, association=association).first()
+    if visit is None:
+        DashboardVisit.objects.create(user=user, association=association, seen_at=now())
+        return None
+    seen_at = visit.seen_at
+    visit.seen_at = now()
+    visit.save(update_fields=["seen_at"])
+    return seen_at
+
+
+def _figures_chart(year: int, figures):
+    items = [(f.label, f.amount) for f in figures if f.amount is not None and f.amount >= 0]
+    if not items:
+        return None
+    return bar_chart(title=_("Nyckeltal %(year)s") % {"year": year}, items=items)
+
+
+@login_required
+def association_start(request, slug):
+    """The year dashboard, on the latest plan year with data."""
+    access = get_access(request.user, slug)
+    years = dashboard.years_with_data(access.association)
+    year = dashboard.latest_year(access.association, years=years)
+    return _dashboard(request, access, year, years, "finsam/association.html")
+
+
+@login_required
+def latest_year_page(request, slug, page):
+    """A year's page (from the menu) on the latest plan year with data, so no list opens on an empty year."""
+    access = get_access(request.user, slug)
+    target = dashboard.year_page(page)
+    if target is None:
+        return not_found(request, _("Ingen sådan sida."))
+    year = dashboard.latest_year(access.association)
+    if target.year_in_query:
+        return redirect(reverse(target.url_name, kwargs={"slug": slug}) + f"?ar={year}")
+    return redirect(target.url_name, slug=slug, year=year)
+
+
+@login_required
+def plan_year(request, slug, year):
+    """The year dashboard of one plan year."""
+    access = get_access(request.user, slug)
+    if not is_valid_plan_year(year):
+        return not_found(request, _("Året %(year)s ligger utanför de år som planeras.") % {"year": year})
+    years = dashboard.years_with_data(access.association)
+    return _dashboard(request, access, year, years, "finsam/plan_year.html")
 
 
 @login_required
@@ -72,26 +129,76 @@ def association_edit(request, slug):
     )
 
 
-HISTORY_LIMIT = 200
+HISTORY_PAGE_SIZE = 50
+DATE_INPUT = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+SELECT = {"class": "form-select"}
+
+
+def _history_filterset(access, data):
+    """person, kind of object and date range, validated by django-filter (bad input: a message, no filter)."""
+    models_by_label = {model._meta.label_lower: model for model in history.audited_models()}
+    kinds = sorted(
+        ((label, str(m._meta.verbose_name_plural).capitalize()) for label, m in models_by_label.items()),
+        key=lambda pair: pair[1],
+    )
+    people = get_user_model().objects.filter(grants__association=access.association).order_by("username")
+
+    class Filters(django_filters.FilterSet):
+        typ = django_filters.ChoiceFilter(
+            label=_("Slag av uppgifter"),
+            choices=kinds,
+            empty_label=_("Allt"),
+            widget=forms.Select(attrs=SELECT),
+        )
+        person = django_filters.ModelChoiceFilter(
+            label=_("Person"), queryset=people, empty_label=_("Alla"), widget=forms.Select(attrs=SELECT)
+        )
+        fran = django_filters.DateFilter(label=_("Från och med"), widget=DATE_INPUT)
+        till = django_filters.DateFilter(label=_("Till och med"), widget=DATE_INPUT)
+
+        class Meta:
+            model = get_user_model()
+            fields: list = []
+
+    return Filters(data or None, queryset=people.none()), models_by_label
 
 
 @login_required
 def association_history(request, slug):
     access = get_access(request.user, slug, Need.VIEW_HISTORY)
-    models_by_label = {model._meta.label_lower: model for model in history.audited_models()}
-    chosen = request.GET.get("typ", "")
-    model = models_by_label.get(chosen)
-    changes = history.changes_for(access.association, model=model, limit=HISTORY_LIMIT)
+    filters, models_by_label = _history_filterset(access, request.GET)
+    chosen = filters.form.cleaned_data if filters.is_bound and filters.is_valid() else {}
+    model = models_by_label.get(chosen.get("typ") or "")
+    person = chosen.get("person")
+    try:
+        page_number = max(int(request.GET.get("sida", 1)), 1)
+    except ValueError:
+        page_number = 1
+    changes, total = history.history_page(
+        access.association,
+        models_=[model] if model else None,
+        user_id=person.pk if person else None,
+        date_from=chosen.get("fran"),
+        date_to=chosen.get("till"),
+        offset=(page_number - 1) * HISTORY_PAGE_SIZE,
+        limit=HISTORY_PAGE_SIZE,
+    )
+    pages = max((total + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE, 1)
+    query = request.GET.copy()
+    query.pop("sida", None)
     context = {
         "access": access,
         "association": access.association,
         "changes": changes,
-        "limit": HISTORY_LIMIT,
-        "model_choices": sorted(
-            ((label, str(m._meta.verbose_name_plural).capitalize()) for label, m in models_by_label.items()),
-            key=lambda pair: pair[1],
-        ),
-        "chosen": chosen if model else "",
+        "total": total,
+        "filters": filters,
+        "page_number": page_number,
+        "pages": pages,
+        "previous_page": page_number - 1 if page_number > 1 else None,
+        "next_page": page_number + 1 if page_number < pages else None,
+        "query": query.urlencode(),
+        "first_row": (page_number - 1) * HISTORY_PAGE_SIZE + 1,
+        "last_row": (page_number - 1) * HISTORY_PAGE_SIZE + len(changes),
     }
     return render(request, "finsam/history.html", context)
 

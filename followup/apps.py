@@ -7,6 +7,8 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self) -> None:
+        from followup import dashboard
         from followup.plan_blocks import register_blocks
 
         register_blocks()
+        dashboard.register()

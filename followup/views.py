@@ -40,8 +40,9 @@ from followup.models import (
     StructuralReport,
 )
 from followup.national import budget_figures
+from followup.reports import missing_status_reports
 from members.models import MemberKind, MemberOrganisation, Population
-from projects.models import Project, ProjectKind, ProjectStatus
+from projects.models import Project, ProjectKind
 
 
 def _context(access, **extra):
@@ -65,18 +66,7 @@ def overview(request, slug, year):
     data = exports.year_followup(association, year)
     periods = _settings(association).periods_per_year
     projects = list(Project.objects.filter(association=association).running_in(year).select_related("owner"))
-    received = set(
-        StatusReport.objects.filter(project__association=association, year=year).values_list(
-            "project_id", "period"
-        )
-    )
-    missing = [
-        (project, period)
-        for project in projects
-        if project.status != ProjectStatus.CANCELLED
-        for period in range(1, periods + 1)
-        if (project.pk, period) not in received
-    ]
+    missing = missing_status_reports(association, year, projects, periods)
     status_form = StatusReportForm(association=association, initial={"period": 1})
     status_form.fields["project"].queryset = status_form.fields["project"].queryset.filter(
         pk__in=[p.pk for p in projects]

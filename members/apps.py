@@ -7,6 +7,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Medlemmar")
 
     def ready(self) -> None:
+        from members import dashboard
         from members.plan_blocks import register_blocks
 
         register_blocks()
+        dashboard.register()

@@ -7,6 +7,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Insatser")
 
     def ready(self) -> None:
+        from projects import dashboard
         from projects.plan_blocks import register_blocks
 
         register_blocks()
+        dashboard.register()

@@ -11,9 +11,11 @@ class PlanConfig(AppConfig):
     verbose_name = _("Verksamhetsplan")
 
     def ready(self) -> None:
+        from finsam.plan import dashboard
         from finsam.plan.plan_blocks import register_blocks
 
         register_blocks()
+        dashboard.register()
         post_migrate.connect(_archive_legacy_versions, sender=self)
 
 

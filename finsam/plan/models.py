@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from finsam.fields import PlausibleDateField, PositionField, YearField
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, RecordGuarded, ScopedQuerySet
+from finsam.plan import blocks
 
 PLAN_ADOPTED_MESSAGE = _("Planen är fastställd och kan inte ändras. Starta en revision för att ändra den.")
 VERSION_MESSAGE = _("En fastställd version av planen är en handling som inte ändras.")
@@ -215,6 +216,14 @@ class Section(RecordGuarded, AssociationOwned):  # avsnitt
                 violation_error_code="block",
             ),
         ]
+
+    @staticmethod
+    def history_display(field_name: str, value) -> str | None:
+        """The history names a generated section's table by its label, as the section form does."""
+        if field_name != "block":
+            return None
+        block = blocks.get(value)
+        return str(block.label) if block else None
 
     def refuse_write(self) -> None:
         refuse_if_plan_adopted(self.plan_id)

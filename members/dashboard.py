@@ -1,0 +1,33 @@
+"""The members' panel on the year dashboard: the year's fee decision and where to read the fees and board."""
+
+from django.utils.translation import gettext as _
+
+from finsam.dashboard import KeyFigure, Panel, YearPage, register_panel, register_year_page, register_years
+from members.models import FeeYear
+
+
+def _years(association) -> set[int]:
+    return set(FeeYear.objects.filter(association=association).values_list("year", flat=True))
+
+
+def _panel(access, year, today):
+    fee_year = FeeYear.objects.filter(association=access.association, year=year).first()
+    return {
+        "year": year,
+        "fee_year": fee_year,
+        "figures": [
+            KeyFigure(
+                "member_fees",
+                _("Medlemsavgifter %(year)s") % {"year": year},
+                fee_year.total if fee_year else None,
+                order=10,
+            )
+        ],
+    }
+
+
+def register() -> None:
+    register_years(_years)
+    register_year_page(YearPage("medlemsavgifter", "members:fees", year_in_query=True))
+    register_year_page(YearPage("styrelse", "members:board", year_in_query=True))
+    register_panel(Panel("members", "members/partials/dashboard.html", _panel, order=40))

@@ -1,0 +1,38 @@
+"""The projects' panel on the year dashboard: money granted for the year and requisitions not yet received."""
+
+from django.utils.translation import gettext as _
+
+from finsam.dashboard import KeyFigure, Panel, YearPage, register_panel, register_year_page, register_years
+from finsam.lib.tables import RowKind
+from projects.amounts import year_total
+from projects.exports import requisition_table
+from projects.models import ProjectYearAmount
+
+
+def _years(association) -> set[int]:
+    return set(
+        ProjectYearAmount.objects.filter(project__association=association).values_list("year", flat=True)
+    )
+
+
+def _panel(access, year, today):
+    table = requisition_table(access.association, year)
+    items = [row.cells for row in table.rows if row.kind == RowKind.ITEM]
+    granted = year_total(access.association, year)
+    return {
+        "year": year,
+        "project_count": len(items),
+        "not_requisitioned": [
+            cells["name"] for cells in items if cells["granted"] > 0 and cells["requested"] == 0
+        ],
+        "figures": [
+            KeyFigure("granted", _("Beviljat till insatser %(year)s") % {"year": year}, granted, order=20)
+        ],
+    }
+
+
+def register() -> None:
+    register_years(_years)
+    register_year_page(YearPage("insatser", "projects:list", year_in_query=True))
+    register_year_page(YearPage("rekvisitioner", "projects:requisitions", year_in_query=True))
+    register_panel(Panel("projects", "projects/partials/dashboard.html", _panel, order=30))

@@ -1,0 +1,203 @@
+"""The year dashboard: each role's variant, exact figures, no dead ends, and a pinned number of queries."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from budget.models import BudgetSettings
+from finsam.models import DashboardVisit
+from finsam.plan.dashboard import months_of, place_in_cycle
+from members.models import FeeYear
+from tests.factories import (
+    BudgetColumnFactory,
+    BudgetVersionFactory,
+    FeeYearFactory,
+    MemberOrganisationFactory,
+    granted_project,
+)
+
+NBSP = "\xa0"
+
+
+def kr(text: str) -> str:
+    return text.replace(" ", NBSP) + NBSP + "kr"
+
+
+def _year_with_data(association, *, projects=2):
+    FeeYearFactory(association=association, year=2009, total=16_000_000)
+    owner = MemberOrganisationFactory(association=association)
+    for _ in range(projects):
+        granted_project({2009: 1_000_000}, owner=owner)
+    version = BudgetVersionFactory(
+        budget__association=association, budget__plan_year=2009, opening_equity=3_000_000
+    )
+    BudgetColumnFactory(version=version, year=2009)
+    BudgetSettings.objects.create(association=association, min_liquidity=500_000, equity_ceiling=2_000_000)
+    return version
+
+
+def test_the_dashboard_opens_on_the_latest_year_with_data_and_offers_only_those_years(
+    client, office_user, association
+):
+    _year_with_data(association)
+    FeeYearFactory(association=association, year=2007)
+    client.force_login(office_user)
+    response = client.get(reverse("association", kwargs={"slug": association.slug}))
+    assert response.status_code == 200
+    assert response.context["year"] == 2009
+    assert response.context["years"] == [2009, 2007]
+    content = response.content.decode()
+    assert 'href="/eget/2009/" aria-current="page"' in content
+
+
+def test_key_figures_come_from_fees_projects_and_the_budget(client, office_user, association):
+    _year_with_data(association)
+    client.force_login(office_user)
+    response = client.get(reverse("plan_year", kwargs={"slug": association.slug, "year": 2009}))
+    figures = {figure.key: figure.amount for figure in response.context["figures"]}
+    # Equity: 3 000 000 at the start, a year with 16 000 000 kr in fees the budget does not carry (no fee line)
+    assert figures == {
+        "member_fees": 16_000_000,
+        "granted": 2_000_000,
+        "unallotted": 2_500_000,
+        "equity_end": 3_000_000,
+        "min_liquidity": 500_000,
+        "equity_ceiling": 2_000_000,
+    }
+    content = response.content.decode()
+    assert kr("16 000 000") in content
+    assert "<svg" in content and "<desc" in content  # the chart, with its text alternative
+    assert "2009: eget kapital vid årets slut 3" in content  # the ceiling rule's warning
+
+
+def test_office_staff_are_offered_the_next_step_for_plan_and_budget(client, office_user, association):
+    client.force_login(office_user)
+    content = client.get(
+        reverse("plan_year", kwargs={"slug": association.slug, "year": 2011})
+    ).content.decode()
+    assert "Skapa budget" in content
+    assert f'action="{reverse("budget:create", kwargs={"slug": association.slug})}"' in content
+    assert "Skapa planen" in content
+    assert f'/{association.slug}/2011/budget/"' not in content  # no link to a budget that does not exist
+
+
+def test_a_board_member_sees_documents_and_no_office_actions(client, board_user, association):
+    _year_with_data(association)
+    client.force_login(board_user)
+    content = client.get(
+        reverse("plan_year", kwargs={"slug": association.slug, "year": 2009})
+    ).content.decode()
+    assert "Handlingar att läsa" in content
+    assert "Skapa budget" not in content and "Skapa planen" not in content
+    assert "Excel" not in content
+    assert "Nästa steg" not in content
+
+
+def test_readers_see_what_changed_since_their_last_visit(client, auditor_user, association):
+    url = reverse("association", kwargs={"slug": association.slug})
+    with time_machine.travel(datetime.datetime(2030, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False):
+        client.force_login(auditor_user)
+        first = client.get(url).content.decode()
+    assert "Välkommen!" in first
+    with time_machine.travel(datetime.datetime(2030, 3, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
+        FeeYearFactory(association=association, year=2009, total=16_000_000)
+    with time_machine.travel(datetime.datetime(2030, 3, 3, 9, 0, tzinfo=datetime.UTC), tick=False):
+        second = client.get(url)
+        third = client.get(url)
+    assert second.context["change_count"] == 1
+    assert "1 ändring sedan" in second.content.decode()
+    assert "Inget har ändrats sedan" in third.content.decode()
+    assert DashboardVisit.objects.get(
+        user=auditor_user, association=association
+    ).seen_at == datetime.datetime(2030, 3, 3, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize("projects", [1, 12])
+def test_the_dashboard_runs_a_fixed_number_of_queries(
+    client, office_user, association, django_assert_num_queries, projects
+):
+    _year_with_data(association, projects=projects)
+    client.force_login(office_user)
+    url = reverse("plan_year", kwargs={"slug": association.slug, "year": 2009})
+    # session, user, grant; years with data (6 sources); per panel: plan and its versions; budget, versions,
+    # columns, lines, amounts, fee and project feeds, settings; requisitions and project amounts; running
+    # projects, follow-up settings, received reports; fee year; cycle; navigation. Never per project.
+    with django_assert_num_queries(30):
+        assert client.get(url).status_code == 200
+
+
+def test_a_year_outside_the_planned_years_answers_the_swedish_404_page(client, office_user, association):
+    client.force_login(office_user)
+    response = client.get(reverse("plan_year", kwargs={"slug": association.slug, "year": 2003}))
+    assert response.status_code == 404
+    assert "Året 2003 ligger utanför de år som planeras." in response.content.decode()
+
+
+def test_menu_pages_open_on_the_latest_year_with_data(client, board_user, association):
+    _year_with_data(association)
+    client.force_login(board_user)
+    response = client.get(
+        reverse("latest_year_page", kwargs={"slug": association.slug, "page": "uppfoljning"})
+    )
+    assert response["Location"] == "/eget/2009/uppfoljning/"
+    response = client.get(reverse("latest_year_page", kwargs={"slug": association.slug, "page": "styrelse"}))
+    assert response["Location"] == "/eget/styrelse/?ar=2009"
+    assert client.get("/eget/senaste/finns-inte/").status_code == 404
+
+
+def test_the_cycle_marks_this_month_and_the_next_steps():
+    items = [
+        ("Mars", "Årsredovisning"),
+        ("Mars–april", "Medlemsmöte"),
+        ("September", "Förslag"),
+        ("November", "Beslut"),
+    ]
+    steps = place_in_cycle(items, datetime.date(2026, 4, 10), upcoming=2)
+    assert [(s.what, s.now, s.upcoming) for s in steps] == [
+        ("Årsredovisning", False, False),
+        ("Medlemsmöte", True, False),
+        ("Förslag", False, True),
+        ("Beslut", False, True),
+    ]
+    december = place_in_cycle(items, datetime.date(2026, 12, 1), upcoming=1)
+    assert [s.what for s in december if s.upcoming] == ["Årsredovisning"]  # next year's first step
+    assert months_of("April–maj") == (4, 5)
+    assert months_of("Löpande") == (None, None)
+
+
+@pytest.mark.parametrize("role", ["kansli", "styrelse", "revisor"])
+def test_menu_year_pages_open_for_every_role_and_hide_from_outsiders(
+    client, users_by_role, association, other_association, role
+):
+    client.force_login(users_by_role[role])
+    own = reverse("latest_year_page", kwargs={"slug": association.slug, "page": "insatser"})
+    assert client.get(own).status_code == 302
+    other = reverse("latest_year_page", kwargs={"slug": other_association.slug, "page": "insatser"})
+    assert client.get(other).status_code == 404
+
+
+def test_menu_year_pages_send_anonymous_visitors_to_login(client, association):
+    from tests.access_matrix import assert_login_required
+
+    assert_login_required(
+        client, reverse("latest_year_page", kwargs={"slug": association.slug, "page": "insatser"})
+    )
+
+
+@pytest.mark.parametrize("projects", [1, 12])
+def test_the_readers_dashboard_runs_a_fixed_number_of_queries(
+    client, board_user, association, django_assert_num_queries, projects
+):
+    _year_with_data(association, projects=projects)
+    client.force_login(board_user)
+    url = reverse("plan_year", kwargs={"slug": association.slug, "year": 2009})
+    client.get(url)  # the first visit; the second shows what changed since
+    fee_year = FeeYear.objects.get(association=association, year=2009)
+    fee_year.total = 17_000_000
+    fee_year.save()
+    # as for office staff, plus: adopted plans and budgets; the last visit read and written; the changes
+    # since (count and page over all models, then per model on the page and the names they show).
+    with django_assert_num_queries(39):
+        assert client.get(url).status_code == 200
