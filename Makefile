@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 # The suite runs on both cores (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
 PYTEST_ARGS ?= -n 2 --dist load
 STAMP := $(VENV)/.installed-stamp
+AXE := build/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: run test install syscheck bench messages lint clean
 
@@ -19,7 +20,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(STAMP)
+install: $(STAMP) $(AXE)
+
+# axe-core, the accessibility checker the browser tests inject, from the npm registry into a gitignored folder;
+# without npm the axe tests are skipped and say so.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { echo "npm saknas: axe-testerna hoppas över (apt-get install npm)"; exit 0; }; \
+		npm install --no-save --silent --no-audit --no-fund --prefix build/npm axe-core@4
 
 # Says which Debian package is missing instead of failing obscurely later.
 syscheck: install

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "django_filters",  # list filters (project and application lists)
     "finsam.apps.FinsamConfig",
     "members",
     "projects",
