@@ -159,12 +159,21 @@ def project_edit(request, slug, pk):
     access = get_access(request.user, slug, Need.EDIT)
     project = get_object_or_404(_projects(access), pk=pk)
     form = ProjectForm(request.POST or None, instance=project, association=access.association)
+
+    def save(valid_form):
+        if services.save_project(form=valid_form):
+            messages.info(
+                request,
+                _("Perioden har nya kalenderår: beloppen per år är fördelade på nytt efter antal dagar."),
+            )
+
     return form_page(
         request,
         access=access,
         form=form,
         title=_("Ändra insats %(name)s") % {"name": project},
         success_url=project.get_absolute_url(),
+        save=save,
     )
 
 

@@ -1,12 +1,16 @@
 """An application's year rows follow its dates: the total applied for spreads over the period's calendar years
 pro rata to days (projects/amounts.py), on the server with "Fördela på åren" and live in the page's script."""
 
+import datetime
 import re
 
 from django.urls import reverse
 
 from projects.models import Application, ApplicationYearAmount
-from tests.factories import MemberOrganisationFactory
+from tests.factories import MemberOrganisationFactory, granted_project
+from tests.forms import submit
+
+D = datetime.date
 
 
 def _data(applicant, **extra):
@@ -67,3 +71,34 @@ def test_the_form_loads_the_year_rows_script_and_names_its_fields(office_client,
         in page
     )
     assert "finsam/js/year-rows.js" in page
+
+
+def test_a_project_whose_dates_gain_a_year_has_its_grant_spread_over_the_new_years(
+    office_client, association
+):
+    project = granted_project(
+        {2023: 600_000, 2024: 400_000},
+        owner__association=association,
+        start=D(2023, 1, 1),
+        end=D(2024, 12, 31),
+    )
+    url = reverse("projects:edit", kwargs={"slug": "eget", "pk": project.pk})
+    response = submit(office_client, url, {"end": "2025-12-31"}, follow=True)
+    assert "beloppen per år är fördelade på nytt efter antal dagar" in response.content.decode()
+    assert dict(project.year_amounts.values_list("year", "amount")) == {
+        2023: 333_029,
+        2024: 333_942,
+        2025: 333_029,
+    }
+
+
+def test_a_project_edited_without_new_dates_keeps_its_own_split(office_client, association):
+    project = granted_project(
+        {2023: 600_000, 2024: 400_000},
+        owner__association=association,
+        start=D(2023, 1, 1),
+        end=D(2024, 12, 31),
+    )
+    url = reverse("projects:edit", kwargs={"slug": "eget", "pk": project.pk})
+    assert submit(office_client, url, {"name": "Nytt namn"}).status_code == 302
+    assert dict(project.year_amounts.values_list("year", "amount")) == {2023: 600_000, 2024: 400_000}
