@@ -12,6 +12,7 @@ SERVE_ENV := DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost}
 ifeq ($(HTTPS),0)
 SERVE_ENV += SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0
 endif
+AXE := build/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: run serve test install sysdeps-run sysdeps-test syscheck bench bench-scale messages lint clean
 
@@ -26,7 +27,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(STAMP)
+install: $(STAMP) $(AXE)
+
+# axe-core, the accessibility checker the browser tests inject, from the npm registry into a gitignored folder;
+# without npm the axe tests are skipped and say so.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { echo "npm saknas: axe-testerna hoppas över (apt-get install npm)"; exit 0; }; \
+		npm install --no-save --silent --no-audit --no-fund --prefix build/npm axe-core@4
 
 # Debian packages (venv, Pango, fonts; for the tests poppler-utils and Chromium): installed when run as root or
 # with passwordless sudo, otherwise the one apt-get line to run is printed (finsam/syscheck.py).

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from budget import documents, services
-from budget.compute import displayed
+from budget.compute import OVERRIDE, displayed, subtotal_members
 from budget.exports import budget_table, outcome_by_line, outcome_table, source_change_notes
 from budget.feeds import (
     budget_view,
@@ -28,7 +28,16 @@ from budget.forms import (
     NewBudgetForm,
     ReviseForm,
 )
-from budget.models import Budget, BudgetAmount, BudgetLine, BudgetVersion, LineKind, Outcome
+from budget.models import (
+    GROUP_SIGN,
+    Budget,
+    BudgetAmount,
+    BudgetLine,
+    BudgetVersion,
+    LineGroup,
+    LineKind,
+    Outcome,
+)
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
@@ -191,16 +200,7 @@ def budget_grid(request, slug, year, number):
             messages.success(request, _("Beloppen är sparade och summorna räknade om."))
             return redirect(detail)
         messages.error(request, _("Beloppen är inte sparade. Rätta felen nedan."))
-    grid = []
-    for computed_line in computed.lines:
-        line = computed_line.line
-        row = {"line": line, "fields": []}
-        for y in computed.years:
-            key = AmountGridForm.key(refs[line.id], y)
-            row["fields"].append(
-                {"field": form[key] if key in form.fields else None, "cell": computed_line.cells[y]}
-            )
-        grid.append(row)
+    grid = _grid_rows(computed, form, refs)
     return render(
         request,
         "budget/budget_grid.html",
@@ -214,6 +214,52 @@ def budget_grid(request, slug, year, number):
             detail=detail,
         ),
     )
+
+
+def _grid_rows(computed, form, refs) -> list[dict]:
+    """The grid's rows, each cell with what the page's script needs to recompute it as the user types.
+
+    The figures themselves come from budget/compute.py (the server's sums, shown without JavaScript); the
+    `sum` expressions only name which cells a sum or result adds (`-id` subtracts) so that the script
+    follows the same rule: a sum adds the lines of its group above it, the result adds income and subtracts
+    costs, an empty fed cell counts its source's figure, and an empty carry-over takes the year before's
+    result when that year is in the grid.
+    """
+
+    def cell_id(line, year):
+        return form[AmountGridForm.key(refs[line.id], year)].auto_id
+
+    specs = [c.line for c in computed.lines]
+    surplus = {
+        year: " ".join(
+            ("" if GROUP_SIGN[LineGroup(line.group)] > 0 else "-") + cell_id(line, year)
+            for line in specs
+            if line.used_in(year)
+            and line.kind not in (LineKind.SUBTOTAL, LineKind.RESULT)
+            and GROUP_SIGN[LineGroup(line.group)] != 0
+        )
+        for year in computed.years
+    }
+    members = {year: subtotal_members(specs, year) for year in computed.years}
+    rows = []
+    for computed_line in computed.lines:
+        line = computed_line.line
+        row = {"line": line, "fields": []}
+        for year in computed.years:
+            key = AmountGridForm.key(refs[line.id], year)
+            cell = computed_line.cells[year]
+            item = {"field": form[key] if key in form.fields else None, "cell": cell, "sum": None}
+            if line.kind == LineKind.SUBTOTAL and line in members[year]:
+                item["sum"] = " ".join(cell_id(m, year) for m in members[year][line])
+            elif line.kind == LineKind.RESULT and line.used_in(year):
+                item["sum"] = surplus[year]
+            elif item["field"] is not None and line.kind != LineKind.ENTERED:
+                item["fed"] = cell.fed_value if cell.source == OVERRIDE else cell.value
+                if line.kind == LineKind.CARRYOVER and year - 1 in surplus:
+                    item["fed_sum"] = surplus[year - 1]
+            row["fields"].append(item)
+        rows.append(row)
+    return rows
 
 
 @login_required
@@ -325,18 +371,47 @@ def outcome_grid(request, slug, year):
     )
     form = AmountGridForm(request.POST or None, cells=cells, guard=guard)
     back = reverse("budget:detail", kwargs={"slug": slug, "year": year})
-    if request.method == "POST" and form.is_valid():
-        services.save_outcome(values=form.values())
-        messages.success(request, _("Utfallet är sparat."))
-        return redirect(back)
-    return form_page(
-        request,
-        access=access,
-        form=form,
-        title=_("Utfall %(year)s") % {"year": year},
-        success_url=back,
-        save=lambda f: None,
-    )
+    if request.method == "POST":
+        if form.is_valid():
+            services.save_outcome(values=form.values())
+            messages.success(request, _("Utfallet är sparat."))
+            return redirect(back)
+        messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
+    rows = [{"line": line, "field": form[AmountGridForm.key(line, year)]} for line, _y, _i in cells]
+    totals = []  # income, costs and the result, recomputed by the page's script as the user types
+    for title, signs in (
+        (_("Summa intäkter"), {1: ""}),
+        (_("Summa kostnader"), {-1: ""}),
+        (_("Resultat"), {1: "", -1: "-"}),
+    ):
+        terms = [
+            (signs[GROUP_SIGN[LineGroup(row["line"].group)]], row["field"])
+            for row in rows
+            if GROUP_SIGN[LineGroup(row["line"].group)] in signs
+        ]
+        totals.append(
+            {
+                "title": title,
+                "sum": " ".join(sign + field.auto_id for sign, field in terms),
+                "value": _outcome_total(terms),
+            }
+        )
+    context = _context(access, year=year, rows=rows, totals=totals, form=form, back=back)
+    return render(request, "budget/outcome_grid.html", context)
+
+
+def _outcome_total(terms) -> int | None:
+    """The sum shown before any script runs, of the figures in the form; None while a cell is not a number."""
+    total = 0
+    for sign, field in terms:
+        raw = field.value()
+        if raw in (None, ""):
+            continue
+        try:
+            total += (-1 if sign else 1) * int(raw)
+        except (TypeError, ValueError):
+            return None
+    return total
 
 
 @login_required

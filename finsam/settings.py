@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_tasks",  # background work: renders and e-mail (django-tasks, the backport of django.tasks)
     "django_tasks_db",
+    "django_filters",  # list filters (project and application lists)
     "finsam.apps.FinsamConfig",
     "members",
     "projects",
@@ -75,8 +76,6 @@ INSTALLED_APPS = [
     "followup",
     "finsam.plan.apps.PlanConfig",
 ]
-# Filter forms for lists and the history page (django-filter).
-INSTALLED_APPS += ["django_filters"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from finsam.concurrency import GuardedForm
@@ -7,6 +8,7 @@ from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from followup.models import (
     GENDER_LABELS,
     GENDERS,
+    OUTCOME_LABELS,
     OUTCOMES,
     Activity,
     FollowupSettings,
@@ -17,6 +19,19 @@ from followup.models import (
 )
 
 NEGATIVE = _("Ett antal kan inte vara negativt.")
+
+
+def _sum_of(values) -> int | None:
+    """The sum the page shows before any script runs; None ("–") while a cell holds something not a count."""
+    total = 0
+    for value in values:
+        if value in (None, ""):
+            continue
+        try:
+            total += int(value)
+        except (TypeError, ValueError):
+            return None
+    return total
 
 
 def _no_negatives(form):
@@ -57,9 +72,55 @@ class PeriodReportForm(AssociationBoundForm):
             f"{prefix}_{g}" for prefix in ("started", "participated", "ended", *OUTCOMES) for g in GENDERS
         ]
 
+    ROWS = ("started", "participated", "ended", *OUTCOMES)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _no_negatives(self)
+
+    def grid(self) -> list[dict]:
+        """The fields as the page lays them out: a row per status and outcome, a column per gender."""
+        labels = {
+            "started": _("Påbörjade"),
+            "participated": _("Deltog"),
+            "ended": _("Avslutade"),
+            **{
+                outcome: _("Avslutade till %(outcome)s") % {"outcome": OUTCOME_LABELS[outcome]}
+                for outcome in OUTCOMES
+            },
+        }
+        return [
+            {
+                "key": row,
+                "label": labels[row],
+                "is_outcome": row in OUTCOMES,
+                "cells": [self[f"{row}_{gender}"] for gender in GENDERS],
+                "terms": " ".join(self[f"{row}_{gender}"].auto_id for gender in GENDERS),
+                "total": _sum_of(self[f"{row}_{gender}"].value() for gender in GENDERS),
+            }
+            for row in self.ROWS
+        ]
+
+    def outcome_sums(self) -> list[dict]:
+        """Per gender and in all, what the outcomes add up to (they must equal the ended), with the ids of the
+        cells they sum for the page's script."""
+        columns = [[self[f"{o}_{gender}"] for o in OUTCOMES] for gender in GENDERS]
+        columns.append([cell for column in columns for cell in column])
+        return [
+            {
+                "total": _sum_of(cell.value() for cell in column),
+                "terms": " ".join(cell.auto_id for cell in column),
+            }
+            for column in columns
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        # A database constraint names the field it concerns in its code (followup/models.py); show its message
+        # beside that field rather than above the form.
+        stray = self._errors.pop(NON_FIELD_ERRORS, None)
+        for error in stray.as_data() if stray else []:
+            self.add_error(error.code if error.code in self.fields else None, error)
 
     def clean(self):
         cleaned = super().clean()

@@ -26,6 +26,7 @@ from followup.forms import (
 from followup.indicators import Figures, activity_figures
 from followup.measures import measure_rows
 from followup.models import (
+    GENDER_LABELS,
     GENDERS,
     Activity,
     ActivityParticipants,
@@ -239,12 +240,24 @@ def period_report_edit(request, slug, year, pk, period):
         association=access.association,
     )
     back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
-    title = _("%(project)s: deltagare %(year)s, period %(period)s") % {
-        "project": project,
-        "year": year,
-        "period": period,
-    }
-    return form_page(request, access=access, form=form, title=title, success_url=back)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect(back)
+        messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
+    context = _context(
+        access,
+        year=year,
+        project=project,
+        period=period,
+        form=form,
+        grid=form.grid(),
+        outcome_sums=form.outcome_sums(),
+        genders=[GENDER_LABELS[gender] for gender in GENDERS],
+        back=back,
+    )
+    return render(request, "followup/period_form.html", context)
 
 
 def _structural_report_page(request, access, project, year, period):

@@ -5,6 +5,7 @@ from finsam.fields import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE, check_text, krono
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from finsam.lib.periods import normalise_vague_date
 from members.models import MemberKind
+from projects.amounts import propose_split
 from projects.models import Application, ApplicationRound, Decision, Project, ProjectRules, Requisition
 
 PERIOD_ERROR = _("Slutdatumet (%(end)s) ligger före startdatumet (%(start)s).")
@@ -196,14 +197,49 @@ class ApplicationForm(MunicipalityChoicesMixin, AssociationBoundForm):
         ]
         widgets = {"start": DATE_WIDGET, "end": DATE_WIDGET, "received_on": DATE_WIDGET}
 
+    # Not stored: the years hold the money. Given with the dates, it fills the year rows pro rata to days.
+    total = kronor_form_field(
+        label=_("Sökt belopp totalt (kr)"),
+        required=False,
+        help_text=_(
+            "Fördelas på periodens kalenderår efter antal dagar (knappen ”Fördela på åren”, eller direkt när "
+            "du ändrar datum eller belopp); du kan ändra beloppen per år innan du sparar."
+        ),
+    )
+    PERIOD_FIELDS = ("start", "end", "total")
+    field_order = [*Meta.fields[: Meta.fields.index("end") + 1], "total", "received_on"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._limit_area()
+        if self.instance.pk and "total" not in self.initial:
+            self.initial["total"] = sum(row.amount for row in self.instance.year_amounts.all())
 
     def clean(self):
         cleaned = super().clean()
         _check_period(self, "start", "end")
         return cleaned
+
+    def proposed_years(self) -> dict[int, int] | None:
+        """The total spread over the period's calendar years by days, once the dates and the total are valid.
+
+        Only the period's fields are checked: the rest of the form may still be unfinished while the user asks
+        for a proposal, so their messages are left for the save.
+        """
+        self.is_valid()
+        for name in list(self.errors):
+            if name not in self.PERIOD_FIELDS:
+                del self.errors[name]
+        data = self.cleaned_data
+        if any(name in self.errors for name in self.PERIOD_FIELDS) or None in (
+            data.get("start"),
+            data.get("end"),
+            data.get("total"),
+        ):
+            if not self.errors and data.get("total") is None:
+                self.add_error("total", _("Ange det sökta totalbeloppet för att fördela det på åren."))
+            return None
+        return propose_split(data["total"], data["start"], data["end"])
 
 
 class ApplicationRoundForm(AssociationBoundForm):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from finsam.lib.allocation import allocate
 from finsam.lib.money import format_kr
 from finsam.lib.sync import sync_figures
-from projects.amounts import granted_total, mismatch_message, propose_split
+from projects.amounts import days_per_year, granted_total, mismatch_message, propose_split
 from projects.models import (
     Application,
     ApplicationStatus,
@@ -34,6 +34,20 @@ def _sync_years(rows, amounts: dict[int, int]) -> None:
 
 def _write_years(project: Project, amounts: dict[int, int]) -> None:
     _sync_years(project.year_amounts, amounts)
+
+
+@transaction.atomic
+def save_project(*, form) -> bool:
+    """Save a project's form; when its dates moved so that its calendar years changed, the granted total is
+    spread over the new years pro rata to days (as when it was registered). Returns whether it was."""
+    project = form.save()
+    if not {"start", "end"} & set(form.changed_data):
+        return False
+    years = {row.year for row in project.year_amounts.all() if row.amount}
+    if not years or years == set(days_per_year(project.start, project.end or project.start)):
+        return False
+    _write_years(project, _split_for(project, granted_total(project)))
+    return True
 
 
 def outside_period(amounts: dict[int, int], start, end) -> str | None:

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
-from members.models import MemberOrganisation
+from finsam.lib.money import format_kr
 from projects import amounts, exports, rules, services
+from projects.filters import ApplicationFilter, ProjectFilter
 from projects.forms import (
     ApplicationForm,
     ApplicationRoundForm,
@@ -30,7 +31,6 @@ from projects.models import (
     ApplicationRound,
     Decision,
     Project,
-    ProjectKind,
     ProjectStatus,
     Requisition,
 )
@@ -53,18 +53,12 @@ def _context(access, **extra):
 def project_list(request, slug):
     access = get_access(request.user, slug)
     year = _year(request)
-    projects = exports.projects_with_money(access.association, year, include_cancelled=True)
-    status, kind, owner = (
-        request.GET.get("status", ""),
-        request.GET.get("slag", ""),
-        request.GET.get("agare", ""),
+    filters = ProjectFilter(
+        request.GET,
+        queryset=exports.projects_with_money(access.association, year, include_cancelled=True),
+        association=access.association,
     )
-    if status in ProjectStatus.values:
-        projects = projects.filter(status=status)
-    if kind in ProjectKind.values:
-        projects = projects.filter(kind=kind)
-    if owner.isdigit():
-        projects = projects.filter(owner_id=int(owner))
+    projects = filters.qs
     project_rules = rules.rules_for(access.association)
     projects = list(projects)
     warnings = {p.pk: rules.length_warning(p, project_rules) for p in projects}
@@ -80,10 +74,7 @@ def project_list(request, slug):
         total_year=sum(p.year_amount for p in projects if p.status != ProjectStatus.CANCELLED),
         cancelled_year=sum(p.year_amount for p in projects if p.status == ProjectStatus.CANCELLED),
         cancelled_count=sum(1 for p in projects if p.status == ProjectStatus.CANCELLED),
-        owners=MemberOrganisation.objects.filter(association=access.association).order_by("name"),
-        statuses=ProjectStatus.choices,
-        kinds=ProjectKind.choices,
-        chosen={"status": status, "slag": kind, "agare": owner},
+        filters=filters,
     )
     return render(request, "projects/project_list.html", context)
 
@@ -168,12 +159,21 @@ def project_edit(request, slug, pk):
     access = get_access(request.user, slug, Need.EDIT)
     project = get_object_or_404(_projects(access), pk=pk)
     form = ProjectForm(request.POST or None, instance=project, association=access.association)
+
+    def save(valid_form):
+        if services.save_project(form=valid_form):
+            messages.info(
+                request,
+                _("Perioden har nya kalenderår: beloppen per år är fördelade på nytt efter antal dagar."),
+            )
+
     return form_page(
         request,
         access=access,
         form=form,
         title=_("Ändra insats %(name)s") % {"name": project},
         success_url=project.get_absolute_url(),
+        save=save,
     )
 
 
@@ -301,15 +301,16 @@ def requisition_overview(request, slug):
 @login_required
 def application_list(request, slug):
     access = get_access(request.user, slug)
-    applications = (
-        Application.objects.filter(association=access.association)
+    filters = ApplicationFilter(
+        request.GET,
+        queryset=Application.objects.filter(association=access.association)
         .select_related("applicant", "round")
-        .annotate(applied_total=Coalesce(Sum("year_amounts__amount"), Value(0)))
+        .annotate(applied_total=Coalesce(Sum("year_amounts__amount"), Value(0))),
+        association=access.association,
     )
     rounds = ApplicationRound.objects.filter(association=access.association)
-    return render(
-        request, "projects/application_list.html", _context(access, applications=applications, rounds=rounds)
-    )
+    context = _context(access, applications=filters.qs, rounds=rounds, filters=filters)
+    return render(request, "projects/application_list.html", context)
 
 
 def _application_page(request, access, application):
@@ -317,14 +318,34 @@ def _application_page(request, access, application):
     current = {row.year: row.amount for row in application.year_amounts.all()} if application else {}
     formset = year_amount_formset(request.POST or None, current)
     back = reverse("projects:applications", kwargs={"slug": access.association.slug})
-    if request.method == "POST":
+    if request.method == "POST" and "fordela" in request.POST:
+        # "Fördela på åren": the year rows follow the dates and the total; nothing is saved yet.
+        proposal = form.proposed_years()
+        if proposal is not None:
+            formset = year_amount_formset(None, proposal)
+            messages.info(
+                request,
+                _(
+                    "Beloppet är fördelat på periodens kalenderår efter antal dagar. Kontrollera åren och spara."
+                ),
+            )
+    elif request.method == "POST":
         if form.is_valid() and formset.is_valid():
             data = form.cleaned_data
-            problem = services.outside_period(formset.amounts(), data["start"], data["end"])
+            years = formset.amounts()
+            if not any(years.values()) and data["total"]:
+                years = amounts.propose_split(data["total"], data["start"], data["end"])
+            problem = services.outside_period(years, data["start"], data["end"])
             if problem:
                 form.add_error(None, problem)
+            elif data["total"] is not None and sum(years.values()) != data["total"]:
+                form.add_error(
+                    "total",
+                    _("Åren summerar till %(sum)s men det sökta totalbeloppet är %(total)s.")
+                    % {"sum": format_kr(sum(years.values())), "total": format_kr(data["total"])},
+                )
             else:
-                services.save_application(form=form, amounts=formset.amounts())
+                services.save_application(form=form, amounts=years)
                 messages.success(request, _("Ansökan är sparad."))
                 return redirect(back)
         messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))

@@ -237,7 +237,7 @@ def test_the_crawl_reaches_every_page_of_the_apps(forms_to_fuzz):
     post_only = {
         "budget:create", "budget:adopt", "budget:revise", "plan:create", "plan:copy", "plan:adopt", "plan:revise",
         "plan:move", "followup:carry_over", "followup:planned", "followup:status_report", "association_restore",
-        "projects:decision_delete",
+        "projects:decision_delete", "plan:preview",
     }  # fmt: skip
     downloads = {
         "budget:pdf",

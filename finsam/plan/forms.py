@@ -40,11 +40,28 @@ class SectionForm(AssociationBoundForm):
         fields = ["heading", "kind", "body", "block", "block_years"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
 
+    # Which fields belong to which kind of section; the page shows only the current kind's (and its script
+    # switches them when the kind changes).
+    KIND_FIELDS = {"text": ("body",), "block": ("block", "block_years")}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["block"] = forms.ChoiceField(
             label=_("Tabell"), choices=[("", "–")] + block_choices(), required=False
         )
+        self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices)
+
+    def current_kind(self) -> str:
+        """The kind as posted (when valid), else as stored."""
+        posted = self.data.get(self.add_prefix("kind")) if self.is_bound else None
+        return posted if posted in self.KIND_FIELDS else (self.instance.kind or "text")
+
+    def groups(self) -> list[dict]:
+        kind = self.current_kind()
+        return [
+            {"kind": name, "shown": name == kind, "fields": [self[field] for field in fields]}
+            for name, fields in self.KIND_FIELDS.items()
+        ]
 
     def clean(self):
         cleaned = super().clean()

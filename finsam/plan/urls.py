@@ -28,6 +28,7 @@ urlpatterns = [
         name="version_xlsx",
     ),
     path("<int:year>/plan/avsnitt/<int:pk>/flytta/", views.section_move, name="move"),
+    path("<int:year>/plan/forhandsvisning/", views.section_preview, name="preview"),
     path("<int:year>/plan/<str:kind>/ny/", views.row_edit, name="row_create"),
     path("<int:year>/plan/<str:kind>/<int:pk>/andra/", views.row_edit, name="row_edit"),
     path("<int:year>/plan/<str:kind>/<int:pk>/ta-bort/", views.row_delete, name="row_delete"),

@@ -12,6 +12,7 @@ from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
 from finsam.lib.periods import is_valid_plan_year
 from finsam.plan import renders, services
+from finsam.plan.document import render_markdown
 from finsam.plan.forms import (
     AdoptPlanForm,
     CycleItemForm,
@@ -214,9 +215,40 @@ def row_edit(request, slug, year, kind, pk=None):
         if pk
         else None
     )
+    if model is Section:
+        return _section_page(request, access, form, title, _detail(slug, year), delete_url, year)
     return form_page(
         request, access=access, form=form, title=title, success_url=_detail(slug, year), delete_url=delete_url
     )
+
+
+def _section_page(request, access, form, title, success_url, delete_url, year):
+    """A section's form shows the fields of its kind, and the Markdown as the plan will show it."""
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect(success_url)
+        messages.error(request, _("Uppgifterna är inte sparade. Rätta felen nedan."))
+    context = {
+        "access": access,
+        "association": access.association,
+        "form": form,
+        "title": title,
+        "year": year,
+        "cancel_url": success_url,
+        "delete_url": delete_url,
+        "preview": render_markdown(form["body"].value() or ""),
+    }
+    return render(request, "finsam/plan/section_form.html", context)
+
+
+@login_required
+@require_POST
+def section_preview(request, slug, year):
+    """The Markdown as the plan renders it (sanitised), for the section form's live preview."""
+    get_access(request.user, slug, Need.EDIT)
+    return HttpResponse(render_markdown(request.POST.get("body", "")[:100_000]))
 
 
 @login_required

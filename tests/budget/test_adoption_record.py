@@ -48,7 +48,7 @@ def _urls(version):
 
 
 def _page_table(html: str) -> str:
-    start = html.index('<div class="table-responsive">')
+    start = html.index('<div class="table-responsive"')
     end = html.index("</table>", start)
     notes = re.findall(r'<p class="small table-note">.*?</p>', html)
     breaches = re.findall(r'<div class="alert alert-warning rule-breach".*?</div>', html)

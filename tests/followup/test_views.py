@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from followup.models import Activity, ActivityParticipants, Goal, PeriodReport, ResultTarget
+from followup.models import OUTCOMES, Activity, ActivityParticipants, Goal, PeriodReport, ResultTarget
 from tests.factories import MemberOrganisationFactory, PeriodReportFactory, ProjectFactory, granted_project
 from tests.forms import submit
 
@@ -74,9 +74,9 @@ def test_inconsistent_figures_get_a_clear_message_beside_the_field_and_save_noth
     project = ProjectFactory(owner__association=association)
     client.force_login(office_user)
     page = client.post(_period_url(project), _period_data(**counts)).content.decode()
-    assert re.search(rf'id="error_1_id_{field}"[^>]*>\s*<strong>{re.escape(message)}</strong>', page), page[
-        -3000:
-    ]
+    # in the grid cell it concerns, tied to its input for screen readers
+    assert re.search(rf'aria-describedby="id_{field}_error"', page)
+    assert re.search(rf'id="id_{field}_error">{re.escape(message)}</div>', page), page[-3000:]
     assert "överträds" not in page and "outcomes_add_up" not in page
     assert not PeriodReport.objects.exists()
 
@@ -190,3 +190,50 @@ def test_planned_participants_are_saved_and_a_stale_form_is_refused(client, offi
     response = client.post(url, stale, follow=True)
     assert "efter att du öppnade sidan" in response.content.decode()
     assert PlannedParticipants.objects.get(project=project, year=2023).count == 40
+
+
+def test_the_period_form_is_a_grid_with_row_and_outcome_sums(client, office_user, association):
+    project = ProjectFactory(owner__association=association)
+    PeriodReport.objects.create(
+        project=project,
+        year=2023,
+        period=1,
+        started_women=3,
+        started_men=2,
+        participated_women=10,
+        participated_men=4,
+        ended_women=3,
+        work_women=1,
+        studies_women=1,
+        none_women=1,
+        ended_men=1,
+        work_men=1,
+    )
+    client.force_login(office_user)
+    page = client.get(_period_url(project)).content.decode()
+    assert '<th scope="col" class="amount">Kvinnor</th>' in page
+    assert re.search(
+        r'id="total_started" data-sum="id_started_women id_started_men id_started_other">5<', page
+    )
+    assert re.search(r'id="total_participated"[^>]*>14<', page)
+    outcomes_women = " ".join(f"id_{o}_women" for o in OUTCOMES)
+    assert re.search(rf'data-sum="{outcomes_women}">3<', page)
+    assert re.search(r'data-sum="id_work_women [^"]*id_unknown_other">4<', page)
+    assert "finsam/js/live-sums.js" in page
+
+
+def test_a_constraint_message_without_a_form_check_lands_beside_its_field(association):
+    from followup.forms import PeriodReportForm
+
+    project = ProjectFactory(owner__association=association)
+    form = PeriodReportForm(
+        _period_data(participated_women=1),
+        instance=PeriodReport(project=project, year=2023, period=1),
+        association=association,
+    )
+    form.clean = lambda: form.cleaned_data  # without the form's own checks, only the database's remain
+    form.data = form.data.copy()
+    form.data.update({"ended_women": 2, "work_women": 2})
+    assert not form.is_valid()
+    assert form.errors["ended_women"] == ["Avslutade kvinnor: fler avslutade än deltog."]
+    assert "__all__" not in form.errors
