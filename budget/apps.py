@@ -8,9 +8,12 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Budget")
 
     def ready(self) -> None:
+        from finsam.demo_registry import register_demo
+        from budget import demo
         from budget.plan_blocks import register_blocks
 
         register_blocks()
+        register_demo("budget", demo.load, order=30)
         post_migrate.connect(_backfill_adoption_records, sender=self)
 
 

@@ -21,12 +21,20 @@ def weasyprint_problem() -> str | None:
     return None
 
 
-def _has_dejavu() -> bool:
+# Typefaces the printed documents embed: (family, a file of it, Debian package). Carlito sets text and tables
+# (templates/finsam/print.css); DejaVu Sans is the fallback for any character Carlito lacks.
+FONTS = [
+    ("Carlito", "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf", "fonts-crosextra-carlito"),
+    ("DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core"),
+]
+
+
+def _has_font(family: str, path: str) -> bool:
     if not shutil.which("fc-list"):
-        return os.path.exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        return os.path.exists(path)
     import subprocess
 
-    listed = subprocess.run(["fc-list", "DejaVu Sans"], capture_output=True, text=True).stdout
+    listed = subprocess.run(["fc-list", family], capture_output=True, text=True).stdout
     return bool(listed.strip())
 
 
@@ -40,10 +48,11 @@ def main(purpose: str) -> int:
     problem = weasyprint_problem()
     if problem:
         problems.append(problem)
-    if not _has_dejavu():
-        problems.append(
-            "Typsnittet DejaVu Sans saknas (planens PDF bäddar in det).\n  Installera: apt-get install -y fonts-dejavu-core"
-        )
+    for family, path, package in FONTS:
+        if not _has_font(family, path):
+            problems.append(
+                f"Typsnittet {family} saknas (planens PDF bäddar in det).\n  Installera: apt-get install -y {package}"
+            )
     if purpose == "test":
         problems.extend(_test_tool_problems())
     for problem in problems:

@@ -7,6 +7,9 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self) -> None:
+        from finsam.demo_registry import register_demo
+        from followup import demo
         from followup.plan_blocks import register_blocks
 
         register_blocks()
+        register_demo("followup", demo.load, order=40)

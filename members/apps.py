@@ -7,6 +7,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("Medlemmar")
 
     def ready(self) -> None:
+        from finsam.demo_registry import register_demo
+        from members import demo
         from members.plan_blocks import register_blocks
 
         register_blocks()
+        register_demo("members", demo.load, order=10)

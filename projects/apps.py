@@ -7,6 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Insatser")
 
     def ready(self) -> None:
+        from finsam.demo_registry import register_demo
+        from projects import demo
         from projects.plan_blocks import register_blocks
 
         register_blocks()
+        register_demo("projects", demo.load, order=20)
