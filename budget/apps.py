@@ -8,9 +8,9 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Budget")
 
     def ready(self) -> None:
-        from finsam.demo_registry import register_demo
         from budget import demo
         from budget.plan_blocks import register_blocks
+        from finsam.demo_registry import register_demo
 
         register_blocks()
         register_demo("budget", demo.load, order=30)
