@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from finsam.lib.tables import Table, table_from_dict, table_to_dict
 from finsam.plan import blocks
+from finsam.plan import charts as plan_charts
 from finsam.plan.logo import logo_data_uri
 
 ALLOWED_TAGS = {"p", "h3", "h4", "h5", "ul", "ol", "li", "em", "strong", "br", "blockquote", "a"}
@@ -137,7 +138,9 @@ def build_document(plan, *, adoption: Adoption | None = None) -> PlanDocument:
         else:
             block = blocks.get(section.block)
             item.tables = block.build(plan, section) if block else []
-            item.chart = blocks.chart_for(block, item.tables) if block else None
+            item.chart = plan_charts.charts_for(item.tables, plan.year) or (
+                blocks.chart_for(block, item.tables) if block else None
+            )
         sections.append(item)
     return PlanDocument(
         association_name=plan.association.name,
