@@ -83,7 +83,11 @@ def test_no_page_but_a_chapters_last_is_less_than_a_third_full(printed):
             turns = (following.width > following.height) != (images[number].width > images[number].height)
             if turns or _starts_chapter(document, texts[number + 1]):
                 continue  # the next page starts anew: a landscape table, or a break the plan asks for
-            assert _fill(images[number]) >= 1 / 3, (key, f"sida {number + 1}", round(_fill(images[number]), 2))
+            assert _fill(images[number]) >= 1 / 3, (
+                key,
+                f"sida {number + 1}",
+                round(_fill(images[number]), 2),
+            )
             checked += 1
     assert checked >= 3  # the rule did look at some pages
 
@@ -98,7 +102,9 @@ def test_no_name_is_split_by_a_hyphen_and_running_text_is_hyphenated(printed):
     name_words = {word.lower() for name in names for word in re.findall(r"\w{4,}", name)}
     hyphenated = []
     for key, (_document, pdf, _texts, _images) in plans.items():
-        raw = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        raw = subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
         for first, rest in re.findall(r"(\w+)[-\u2010\u00ad]\n(\w+)", raw):
             word = (first + rest).lower()
             assert word not in name_words, (key, f"{first}-/{rest}")
@@ -113,7 +119,9 @@ def test_the_pdf_is_archival_tagged_and_embeds_its_typeface(printed):
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "Tagged:          yes" in info
     assert "PDF version:     1.7" in info
-    meta = subprocess.run(["pdfinfo", "-meta", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    meta = subprocess.run(
+        ["pdfinfo", "-meta", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     assert 'pdfaid:part="3"' in meta and 'pdfaid:conformance="B"' in meta  # PDF/A-3b
     fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
@@ -131,7 +139,9 @@ def test_empty_columns_are_left_out_of_the_print(printed):
             if not dropped or len(shown.columns) < 2:
                 continue
             first, second = shown.columns[0].label, shown.columns[1].label.split()[0]
-            headers = [line for text in texts for line in text.splitlines() if first in line and second in line]
+            headers = [
+                line for text in texts for line in text.splitlines() if first in line and second in line
+            ]
             assert headers, (key, table.key)
             assert not any(label in line for label in dropped for line in headers), (key, table.key, dropped)
             dropped_somewhere += 1
