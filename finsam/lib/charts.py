@@ -5,7 +5,7 @@ Every chart is an `<svg role="img">` with a Swedish title and a description that
 being cut. Text is set in the documents' typeface.
 """
 
-import itertools
+import hashlib
 import re
 import textwrap
 from dataclasses import dataclass
@@ -20,7 +20,6 @@ BAR = "#1f5fa8"
 # Distinguishable in print and for common colour blindness (Okabe–Ito), for the parts of one whole.
 PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999"]
 LINE_HEIGHT = 13
-_ids = itertools.count(1)
 
 
 def _wrap(label: str, width: int) -> list[str]:
@@ -36,7 +35,8 @@ def _text_lines(x: int, y: int, lines: list[str], size: int = 11, anchor: str = 
 
 
 def _svg(width: int, height: int, title: str, description: str, body: list[str]) -> SafeString:
-    number = next(_ids)
+    # ids from the content: the same chart renders to the same bytes, and two charts on a page differ
+    number = hashlib.sha1(f"{title}\n{description}".encode(), usedforsecurity=False).hexdigest()[:10]
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-{number}-title '
         f'chart-{number}-desc" width="{width}" height="{height}" viewBox="0 0 {width} {height}" class="chart" '
