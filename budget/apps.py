@@ -8,11 +8,13 @@ class BudgetConfig(AppConfig):
     verbose_name = _("Budget")
 
     def ready(self) -> None:
-        from budget import dashboard
+        from budget import dashboard, demo
         from budget.plan_blocks import register_blocks
+        from finsam.demo_registry import register_demo
 
         register_blocks()
         dashboard.register()
+        register_demo("budget", demo.load, order=30)
         post_migrate.connect(_backfill_adoption_records, sender=self)
 
 

@@ -3,7 +3,7 @@
 Two stages, both run by `make run` and `make test` (and so by `.ci/run`):
 
 - `python3 finsam/syscheck.py install run|test`, with the system's Python and nothing else, before the virtual
-  environment exists: finds the Debian packages that are missing (venv, Pango, DejaVu, and for the tests
+  environment exists: finds the Debian packages that are missing (venv, Pango, the fonts, and for the tests
   poppler-utils and Chromium) and installs them with apt-get when it runs as root or may use sudo without a
   password; otherwise it prints the one `apt-get install` line to run and stops (Chromium only warns: without it
   the browser tests are skipped, unless REQUIRE_BROWSER=1).
@@ -31,10 +31,18 @@ def weasyprint_problem() -> str | None:
     return None
 
 
-def _has_dejavu() -> bool:
+# Typefaces the printed documents embed: (family, a file of it, Debian package). Carlito sets text and tables
+# (templates/finsam/print.css); DejaVu Sans is the fallback for any character Carlito lacks.
+FONTS = [
+    ("Carlito", "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf", "fonts-crosextra-carlito"),
+    ("DejaVu Sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core"),
+]
+
+
+def _has_font(family: str, path: str) -> bool:
     if not shutil.which("fc-list"):
-        return os.path.exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    listed = subprocess.run(["fc-list", "DejaVu Sans"], capture_output=True, text=True).stdout
+        return os.path.exists(path)
+    listed = subprocess.run(["fc-list", family], capture_output=True, text=True).stdout
     return bool(listed.strip())
 
 
@@ -48,10 +56,11 @@ def main(purpose: str) -> int:
     problem = weasyprint_problem()
     if problem:
         problems.append(problem)
-    if not _has_dejavu():
-        problems.append(
-            "Typsnittet DejaVu Sans saknas (planens PDF bäddar in det).\n  Installera: apt-get install -y fonts-dejavu-core"
-        )
+    for family, path, package in FONTS:
+        if not _has_font(family, path):
+            problems.append(
+                f"Typsnittet {family} saknas (planens PDF bäddar in det).\n  Installera: apt-get install -y {package}"
+            )
     if purpose == "test":
         problems.extend(_test_tool_problems())
     for problem in problems:
@@ -88,8 +97,9 @@ def missing_packages(purpose: str) -> tuple[list[str], list[str]]:
     ):
         if ctypes.util.find_library(library) is None:
             required.append(package)
-    if not _has_dejavu():
-        required.append("fonts-dejavu-core")
+    for family, path, package in FONTS:
+        if not _has_font(family, path):
+            required.append(package)
     if purpose == "test":
         if not shutil.which("pdftotext"):
             required.append("poppler-utils")

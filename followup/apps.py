@@ -7,8 +7,10 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self) -> None:
-        from followup import dashboard
+        from finsam.demo_registry import register_demo
+        from followup import dashboard, demo
         from followup.plan_blocks import register_blocks
 
         register_blocks()
         dashboard.register()
+        register_demo("followup", demo.load, order=40)

@@ -7,8 +7,10 @@ class MembersConfig(AppConfig):
     verbose_name = _("Medlemmar")
 
     def ready(self) -> None:
-        from members import dashboard
+        from finsam.demo_registry import register_demo
+        from members import dashboard, demo
         from members.plan_blocks import register_blocks
 
         register_blocks()
         dashboard.register()
+        register_demo("members", demo.load, order=10)

@@ -7,8 +7,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Insatser")
 
     def ready(self) -> None:
-        from projects import dashboard
+        from finsam.demo_registry import register_demo
+        from projects import dashboard, demo
         from projects.plan_blocks import register_blocks
 
         register_blocks()
         dashboard.register()
+        register_demo("projects", demo.load, order=20)

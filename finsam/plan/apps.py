@@ -11,11 +11,13 @@ class PlanConfig(AppConfig):
     verbose_name = _("Verksamhetsplan")
 
     def ready(self) -> None:
-        from finsam.plan import dashboard
+        from finsam.demo_registry import register_demo
+        from finsam.plan import dashboard, demo
         from finsam.plan.plan_blocks import register_blocks
 
         register_blocks()
         dashboard.register()
+        register_demo("plan", demo.load, order=50)  # the plans show every other app's data
         post_migrate.connect(_archive_legacy_versions, sender=self)
 
 

@@ -13,6 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from finsam.lib.tables import Table, table_from_dict, table_to_dict
 from finsam.plan import blocks
+from finsam.plan import charts as plan_charts
+from finsam.plan.logo import logo_data_uri
 
 ALLOWED_TAGS = {"p", "h3", "h4", "h5", "ul", "ol", "li", "em", "strong", "br", "blockquote", "a"}
 
@@ -33,6 +35,7 @@ class DocumentSection:
     html: SafeString | None = None
     tables: list[Table] = field(default_factory=list)
     chart: SafeString | None = None
+    page_break: bool = False  # the section starts a new page in print ("Ny sida före avsnittet")
 
 
 @dataclass
@@ -63,6 +66,7 @@ class PlanDocument:
     sections: list[DocumentSection]
     revision_note: str = ""
     adoption: Adoption | None = None  # None: a draft
+    logo: str = ""  # the association's logo as a data: URI, or ""
 
     @property
     def is_draft(self) -> bool:
@@ -79,6 +83,7 @@ class PlanDocument:
             "reference": self.reference,
             "revision_note": self.revision_note,
             "adoption": None if self.adoption is None else vars(self.adoption),
+            "logo": self.logo,
             "sections": [
                 {
                     "number": s.number,
@@ -87,6 +92,7 @@ class PlanDocument:
                     "html": None if s.html is None else str(s.html),
                     "tables": [table_to_dict(t) for t in s.tables],
                     "chart": None if s.chart is None else str(s.chart),
+                    "page_break": s.page_break,
                 }
                 for s in self.sections
             ],
@@ -103,6 +109,7 @@ class PlanDocument:
                 html=None if s["html"] is None else mark_safe(s["html"]),  # noqa: S308
                 tables=[table_from_dict(t) for t in s["tables"]],
                 chart=None if s["chart"] is None else mark_safe(s["chart"]),  # noqa: S308
+                page_break=s.get("page_break", False),  # versions stored before page breaks flowed
             )
             for s in data["sections"]
         ]
@@ -115,6 +122,7 @@ class PlanDocument:
             sections=sections,
             revision_note=data["revision_note"],
             adoption=adoption,
+            logo=data.get("logo", ""),
         )
 
 
@@ -122,13 +130,17 @@ def build_document(plan, *, adoption: Adoption | None = None) -> PlanDocument:
     """The plan as it stands now: narrative from its sections, tables from the registered blocks."""
     sections = []
     for number, section in enumerate(plan.sections.all(), start=1):
-        item = DocumentSection(number, f"avsnitt-{number}", section.heading)
+        item = DocumentSection(
+            number, f"avsnitt-{number}", section.heading, page_break=section.page_break_before
+        )
         if section.kind == "text":
             item.html = render_markdown(section.body)
         else:
             block = blocks.get(section.block)
             item.tables = block.build(plan, section) if block else []
-            item.chart = blocks.chart_for(block, item.tables) if block else None
+            item.chart = plan_charts.charts_for(item.tables, plan.year) or (
+                blocks.chart_for(block, item.tables) if block else None
+            )
         sections.append(item)
     return PlanDocument(
         association_name=plan.association.name,
@@ -138,4 +150,5 @@ def build_document(plan, *, adoption: Adoption | None = None) -> PlanDocument:
         sections=sections,
         revision_note=plan.revision_note,
         adoption=adoption,
+        logo=logo_data_uri(plan.logo),
     )

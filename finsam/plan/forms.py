@@ -3,13 +3,39 @@ from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
 from finsam.plan.blocks import block_choices
+from finsam.plan.logo import MAX_LOGO_BYTES, checked_logo
 from finsam.plan.models import CycleItem, Plan, RiskItem, Section
 
 
 class PlanForm(AssociationBoundForm):
+    logo_file = forms.FileField(
+        label=_("Logotyp"),
+        required=False,
+        help_text=_("PNG eller JPEG, högst 500 kB; visas på planens titelsida."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Ta bort logotypen"), required=False)
+
     class Meta:
         model = Plan
         fields = ["title", "reference"]
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size > MAX_LOGO_BYTES:  # refused before reading a large file into memory
+            raise forms.ValidationError(
+                _("Logotypen får vara högst %(kb)s kB.") % {"kb": MAX_LOGO_BYTES // 1024}
+            )
+        return checked_logo(upload.read())
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("logo_file"):
+            self.instance.logo = self.cleaned_data["logo_file"]
+        elif self.cleaned_data.get("remove_logo"):
+            self.instance.logo = None
+        return super().save(commit=commit)
 
 
 class AdoptPlanForm(forms.Form):
@@ -37,7 +63,7 @@ class RevisePlanForm(forms.Form):
 class SectionForm(AssociationBoundForm):
     class Meta:
         model = Section
-        fields = ["heading", "kind", "body", "block", "block_years"]
+        fields = ["heading", "kind", "body", "block", "block_years", "page_break_before"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
 
     # Which fields belong to which kind of section; the page shows only the current kind's (and its script

@@ -58,9 +58,12 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         editable=False,
         help_text=_("T.ex. utifrån förändrad budget 2010."),
     )
+    # PNG or JPEG bytes (finsam.plan.logo validates them), printed on the title page; kept in the database so an
+    # adopted version's PDF and a restored history never depend on a file elsewhere.
+    logo = models.BinaryField(_("logotyp"), null=True, blank=True, editable=False)
 
     objects = ScopedQuerySet.as_manager()
-    history = HistoricalRecords(bases=[AssociationHistoryBase])
+    history = HistoricalRecords(bases=[AssociationHistoryBase], excluded_fields=["logo"])
 
     class Meta:
         ordering = ["association", "-year"]
@@ -200,6 +203,8 @@ class Section(RecordGuarded, AssociationOwned):  # avsnitt
         blank=True,
         help_text=_("För medlemsavgifterna, t.ex. 2007, 2008. Tomt: planåret."),
     )
+    # Sections flow on in the printed plan; a new page only where the office asks for one.
+    page_break_before = models.BooleanField(_("Ny sida före avsnittet"), default=False)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -54,18 +55,42 @@ def move_section(*, section: Section, step: int) -> None:
             item.save(update_fields=["position"])
 
 
+_YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})([–-])(\d{4})(?!\d)")
+_YEAR = re.compile(r"(?<![\d–-])(\d{4})(?![\d–-])")
+
+
+def next_year_text(text: str, year: int) -> str:
+    """A heading or title of `year`'s plan as next year's plan says it: "Budget 2023" → "Budget 2024",
+    "Verksamhetsplan 2009–2010" → "Verksamhetsplan 2010–2011". Other years stay: "Mål- och inriktningsplanen
+    2022–2026" is the same plan next year, and "Lagen (2003:1210)" is the same law."""
+
+    def shift_range(match: re.Match) -> str:
+        first, dash, last = int(match[1]), match[2], int(match[3])
+        if year not in (first, last):
+            return match[0]
+        return f"{first + 1}{dash}{last + 1}"
+
+    text = _YEAR_RANGE.sub(shift_range, text)
+    return _YEAR.sub(lambda match: str(year + 1) if int(match[1]) == year else match[0], text)
+
+
 @transaction.atomic
 def copy_to_next_year(*, plan: Plan) -> Plan:
-    """Next year's plan with this year's text, cycle and risks; generated blocks are computed afresh."""
+    """Next year's plan with this year's text, cycle and risks; generated blocks are computed afresh.
+
+    The plan's year moves on in the title and the headings, and the years a block shows move on with it
+    (member fees of 2009 and 2010 in the 2010 plan: of 2010 and 2011 in the 2011 plan). The budget block
+    shows the budget of the new plan's year, so next year's plan links next year's budget by itself.
+    """
     year = plan.year + 1
     if Plan.objects.filter(association=plan.association, year=year).exists():
         raise ValidationError(_("Det finns redan en plan för %(year)s.") % {"year": year})
     title = (
-        plan.title.replace(str(plan.year), str(year))
+        next_year_text(plan.title, plan.year)
         if str(plan.year) in plan.title
         else f"Verksamhetsplan och budget {year}"
     )
-    new = Plan.objects.create(association=plan.association, year=year, title=title)
+    new = Plan.objects.create(association=plan.association, year=year, title=title, logo=plan.logo)
     for section in plan.sections.all():
         years = ""
         if section.block_years:
@@ -73,11 +98,12 @@ def copy_to_next_year(*, plan: Plan) -> Plan:
         Section.objects.create(
             plan=new,
             position=section.position,
-            heading=section.heading,
+            heading=next_year_text(section.heading, plan.year),
             kind=section.kind,
             body=section.body,
             block=section.block,
             block_years=years,
+            page_break_before=section.page_break_before,
         )
     for item in plan.cycle_items.all():
         CycleItem.objects.create(plan=new, position=item.position, when=item.when, what=item.what)

@@ -155,7 +155,9 @@ def plan_edit(request, slug, year):
     plan = _plan(access, year)
     if refused := _refuse_if_adopted(request, plan, slug, year):
         return refused
-    form = PlanForm(request.POST or None, instance=plan, association=access.association)
+    form = PlanForm(
+        request.POST or None, request.FILES or None, instance=plan, association=access.association
+    )
     return form_page(
         request, access=access, form=form, title=_("Planens uppgifter"), success_url=_detail(slug, year)
     )

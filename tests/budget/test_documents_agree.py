@@ -49,7 +49,10 @@ def budgets(draw):
         "negative": draw(st.booleans()),
         "breakdown": draw(st.booleans()),
         "amounts": draw(st.lists(amount, min_size=30, max_size=30)),
-        "projects": draw(st.lists(st.tuples(amount, amount), min_size=0, max_size=3)),
+        # a granted project has a grant above 0 kr (projects' a_grant_or_reduction_has_an_amount)
+        "projects": draw(
+            st.lists(st.tuples(amount, amount).filter(lambda pair: sum(pair) > 0), min_size=0, max_size=3)
+        ),
         "fees": draw(st.lists(amount, min_size=3, max_size=3)),
         "adopt": draw(st.booleans()),
         "edit": draw(st.sampled_from(["none", "fees", "projects", "lines", "habit"])),

@@ -45,7 +45,8 @@ def test_the_pdf_has_every_heading_page_numbers_and_the_running_header(demo_plan
     for section in document.sections:
         assert f"{section.number}. {section.heading}" in text
     pages = int(re.search(r"Sida 2 av (\d+)", text).group(1))
-    assert pages >= len(document.sections) + 2  # title page and contents come first
+    # title page and contents come first; the sections flow on, so there are fewer pages than sections
+    assert 3 <= pages < len(document.sections) + 2
     assert f"Sida {pages} av {pages}" in text
     assert "Samordningsförbundet RAR i Sörmland" in text
     assert re.search(r"Bakgrund och uppdrag \.+ ?3", text)  # the contents give the page number
