@@ -4,8 +4,9 @@ A budget section shows the plan year's budget with all its columns, unless its s
 columns) to show. Each year is taken from the plan year's budget when that budget has a column for it, and
 otherwise from the budget of that year: the combined plan 2009–2010 of Landskrona-Svalöv shows "2009, 2010"
 (the budget for September–December 2009 and the budget 2010), RAR's plan 2005/06 the Delår 2005 and Helår 2006
-columns of its one budget. Each budget shown is one table, built from that budget's own view: an adopted
-version from its adoption record only, a draft live; the two are never mixed in one table.
+columns of its one budget; a year neither has comes from any budget with a column for it. Each budget shown
+is one table, built from that budget's own view: an adopted version from its adoption record only, a draft
+live; the two are never mixed in one table.
 """
 
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from budget import services
 from budget.exports import budget_table
 from budget.feeds import budget_view, source_changes, versions_of
-from budget.models import Budget, BudgetVersion
+from budget.models import Budget, BudgetColumn, BudgetVersion
 from budget.record import BudgetView
 from finsam.lib.tables import Table
 from finsam.plan.blocks import Block, register
@@ -45,36 +46,34 @@ def _newest_versions(association) -> dict[int, BudgetVersion]:
 def chosen_budgets(plan, years: list[int] | None) -> tuple[list[Shown], list[int]]:
     """The budgets a budget section shows, in the order of the years asked for, and the years no budget has.
 
-    `years` None: the plan year's budget with all its columns.
+    `years` None: the plan year's budget with all its columns. Otherwise each year's column is taken from the
+    first budget that has one: the plan year's, that year's own, one already shown, then the nearest in time.
     """
     newest = _newest_versions(plan.association)
-    views: dict[int, BudgetView] = {}
-
-    def view_of(plan_year: int) -> BudgetView | None:
-        if plan_year not in newest:
-            return None
-        if plan_year not in views:
-            views[plan_year] = budget_view(newest[plan_year])
-        return views[plan_year]
-
-    own = view_of(plan.year)
     if years is None:
-        if own is None:
+        if plan.year not in newest:
             return [], []
-        return [Shown(newest[plan.year], own, [c.year for c in own.columns])], []
+        view = budget_view(newest[plan.year])
+        return [Shown(newest[plan.year], view, [c.year for c in view.columns])], []
+    # Columns of an adopted version are locked with it, so its rows say which years its record holds.
+    column_years: dict[int, set[int]] = {}
+    by_version = {version.pk: plan_year for plan_year, version in newest.items()}
+    for version_id, year in BudgetColumn.objects.filter(version__in=list(newest.values())).values_list(
+        "version", "year"
+    ):
+        column_years.setdefault(by_version[version_id], set()).add(year)
     shown: dict[int, Shown] = {}  # budget plan year -> what is shown of it, in order of first use
     missing = []
     for year in years:
-        if own is not None and own.column(year):
-            source = plan.year
-        elif (view := view_of(year)) is not None and view.column(year):
-            source = year
-        else:
+        candidates = [plan.year, year, *shown, *sorted(newest, key=lambda y: (abs(y - year), y))]
+        source = next((c for c in candidates if year in column_years.get(c, ())), None)
+        if source is None:
             missing.append(year)
             continue
-        item = shown.setdefault(source, Shown(newest[source], views[source], []))
-        if year not in item.years:
-            item.years.append(year)
+        if source not in shown:
+            shown[source] = Shown(newest[source], budget_view(newest[source]), [])
+        if year not in shown[source].years:
+            shown[source].years.append(year)
     return list(shown.values()), missing
 
 
@@ -100,8 +99,8 @@ def _budget(plan, section):
         # An adopted budget stays as adopted; where its fed figures differ from today's sources (which the
         # plan's other tables show), the table says so with both figures rather than mixing two moments.
         table = budget_table(view, source_changes=source_changes(view, plan.association))
-        if len(shown) > 1:
-            table.key = f"budget_{item.view.plan_year}"
+        if item.view.plan_year != plan.year:  # a plan may show several budgets: one key (and anchor) each
+            table.key = f"budget-{item.view.plan_year}"
         tables.append(table)
     if missing:
         tables.append(_no_budget_table(_("Budget"), _missing_message(missing)))
