@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -61,13 +63,16 @@ class SectionForm(AssociationBoundForm):
         return cleaned
 
     def _check_block_years(self, cleaned) -> None:
+        """The years a generated section shows: four-digit years the block can show (text sections have none)."""
+        if cleaned.get("kind") != "block":
+            return
         text = cleaned.get("block_years") or ""
         parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-        if any(not (part.isdigit() and len(part) == 4) for part in parts):
+        if any(not re.fullmatch(r"[0-9]{4}", part) for part in parts):
             self.add_error("block_years", _("Ange år med fyra siffror, åtskilda med kommatecken."))
             return
         block = blocks.get(cleaned.get("block") or "")
-        if parts and cleaned.get("kind") == "block" and block and block.check_years:
+        if parts and block and block.check_years:
             message = block.check_years(self.instance.plan, [int(part) for part in parts])
             if message:
                 self.add_error("block_years", message)

@@ -90,6 +90,7 @@ def _section_post(client, association, section, years):
     [
         ("2031", "Ingen budget har en kolumn för 2031. Ange år som finns som kolumn i planårets budget"),
         ("2010, tjugo", "Ange år med fyra siffror, åtskilda med kommatecken."),
+        ("²⁰¹⁰", "Ange år med fyra siffror, åtskilda med kommatecken."),  # digits to str, not to int
     ],
 )
 def test_the_section_form_refuses_years_it_cannot_show_and_changes_nothing(
