@@ -2,8 +2,8 @@
 
 Figures are the plans' (in thousands) for entered lines; fed lines take their sources: RAR's fee year 2009 and the
 projects' yearly amounts. Where a plan's printed total disagrees with its own lines (RAR 2023 "Samverkansinsatser
-8 119" against projects summing to 9 353; Landskrona-Svalöv 2010 "Summa 10 422" against 5 000 + 4 982), the
-computed value stands; no line is bent to match.
+8 119" against projects summing to 9 353; Landskrona-Svalöv 2010 "Summa 10 422" against 5 000 + 4 982; RAR 2010's
+2011 result "1 628" against lines giving 1 627), the computed value stands; no line is bent to match.
 """
 
 import datetime

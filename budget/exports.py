@@ -43,7 +43,7 @@ def budget_table(view: BudgetView, *, source_changes: list[SourceChange] = ()) -
             continue
         sign = GROUP_SIGN[LineGroup(line.group)]
         result_sign = 0 if sign == 0 else (1 if negative else sign)
-        note = _fed_note(line.kind)
+        note = _source_note(computed_line, years)
         marks = _marks(computed_line, line, negative)
         if (
             line.kind == LineKind.PROJECTS
@@ -138,18 +138,24 @@ def outcome_table(view: BudgetView, outcome: dict[int, int]) -> Table | None:
 
 
 def _marks(computed_line, line, negative) -> dict[str, dict]:
-    """● a figure taken from its source, ✎ a figure typed in instead of what the source gives."""
+    """● a figure taken from its source, ✎ a figure typed in instead of what the source gives.
+
+    The mark's text starts with the same words as the row's note (`source_label`), so the page and the PDF say
+    the same thing about the same figure.
+    """
     marks = {}
     for year, cell in computed_line.cells.items():
+        label = source_label(line.kind, cell.source)
         if cell.source == FED:
-            marks[f"y{year}"] = {"symbol": "●", "text": _("hämtat från källan")}
+            marks[f"y{year}"] = {"symbol": "●", "text": label}
         elif cell.source == OVERRIDE:
             fed = displayed(cell.fed_value, line, negative)
-            marks[f"y{year}"] = {
-                "symbol": "✎",
-                "text": _("inmatat i stället för källans %(fed)s")
-                % {"fed": "–" if fed is None else format_kr(fed)},
-            }
+            text = (
+                _("%(label)s; källan har inget belopp för året") % {"label": label}
+                if fed is None
+                else _("%(label)s i stället för källans %(fed)s") % {"label": label, "fed": format_kr(fed)}
+            )
+            marks[f"y{year}"] = {"symbol": "✎", "text": text}
     return marks
 
 
@@ -198,12 +204,35 @@ def _add_breakdown(
     )
 
 
-def _fed_note(kind: str) -> str:
-    return {
-        LineKind.MEMBER_FEES: _("från avgiftsåret"),
-        LineKind.PROJECTS: _("från insatserna"),
-        LineKind.CARRYOVER: _("föregående års resultat"),
-    }.get(kind, "")
+def source_label(kind: str, source: str | None) -> str:
+    """What a figure on a fed line is: the one wording of the page's marks and the documents' row notes."""
+    if source == FED:
+        return {
+            LineKind.MEMBER_FEES: _("från avgiftsåret"),
+            LineKind.PROJECTS: _("från insatserna"),
+            LineKind.CARRYOVER: _("föregående års resultat"),
+        }.get(kind, "")
+    if source == OVERRIDE:
+        return _("inmatat")
+    return ""
+
+
+def _source_note(computed_line, years: list[int]) -> str:
+    """The row's note: where its figures come from, per year where the years differ.
+
+    "från avgiftsåret" only when every figure shown is the fee year's; RAR 2010's income line, fed for the 2009
+    forecast and typed for 2010–2012, reads "från avgiftsåret 2009; inmatat 2010, 2011, 2012".
+    """
+    line = computed_line.line
+    by_label: dict[str, list[int]] = {}
+    for year in years:
+        cell = computed_line.cells.get(year)
+        label = source_label(line.kind, cell.source) if cell is not None else ""
+        if label:
+            by_label.setdefault(label, []).append(year)
+    if len(by_label) <= 1:
+        return next(iter(by_label), "")
+    return "; ".join(f"{label} {', '.join(str(y) for y in ys)}" for label, ys in by_label.items())
 
 
 def equity_notes(computed: ComputedBudget) -> list[str]:

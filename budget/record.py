@@ -12,7 +12,7 @@ Pure functions: `to_content` and `from_content` only translate between the datac
 import datetime
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budget.compute import Cell, ComputedBudget, ComputedLine, LineSpec
 from budget.rules import Breach
@@ -56,6 +56,17 @@ class BudgetView:
 
     def column(self, year: int) -> ColumnSpec | None:
         return next((c for c in self.columns if c.year == year), None)
+
+    def only(self, years: list[int]) -> "BudgetView":
+        """The same view with only the columns of `years` (a plan may show part of a budget).
+
+        Every figure stays as the view has it (an adopted version's from its record): only columns are left out.
+        """
+        wanted = set(years)
+        if wanted >= {c.year for c in self.columns}:
+            return self
+        computed = replace(self.computed, years=[y for y in self.computed.years if y in wanted])
+        return replace(self, columns=[c for c in self.columns if c.year in wanted], computed=computed)
 
 
 def _cell(cell: Cell) -> dict:

@@ -5,11 +5,21 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Sum
 from django.utils.translation import gettext as _
 
-from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
+from finsam.lib.tables import CellKind, Column, Row, RowKind, Table, format_cell
 from followup.indicators import ActivityFigures, Figures, TargetOutcome, activity_figures, evaluate
-from followup.models import GENDER_LABELS, GENDERS, Activity, Goal, PeriodReport, PlannedParticipants
+from followup.models import (
+    GENDER_LABELS,
+    GENDERS,
+    Activity,
+    Goal,
+    Indicator,
+    PeriodReport,
+    PlannedParticipants,
+)
 from projects.exports import projects_with_money
 from projects.models import Project, ProjectKind, Requisition
+
+ACTIVITY_INDICATORS = (Indicator.ACTIVITIES, Indicator.ACTIVITY_PARTICIPANTS)
 
 
 @dataclass
@@ -17,6 +27,7 @@ class TargetRow:
     goal: Goal
     target: object
     outcome: TargetOutcome
+    example: bool = False  # the outcome rests on example data (made up to show the pages), not on results
 
 
 @dataclass
@@ -53,9 +64,10 @@ def year_followup(association, year: int) -> YearFollowup:
                 for r in reports
                 if (r.project_id in covered if covered else r.project.kind == ProjectKind.INDIVIDUAL)
             ]
-            targets.append(
-                TargetRow(goal, target, evaluate(target, Figures.of(chosen), figures_of_activities))
-            )
+            sources = activities if target.indicator in ACTIVITY_INDICATORS else chosen
+            example = target.indicator != Indicator.QUALITATIVE and any(s.is_example for s in sources)
+            outcome = evaluate(target, Figures.of(chosen), figures_of_activities)
+            targets.append(TargetRow(goal, target, outcome, example))
     return YearFollowup(goals, reports, activities, figures_of_activities, targets)
 
 
@@ -87,6 +99,8 @@ def goals_table(association, year: int, *, data: YearFollowup | None = None) -> 
             if target.indicator == "qualitative"
             else outcome_cell(row.outcome.value)
         )
+        if row.example:
+            outcome, met = marked_example(outcome), marked_example(met)
         table.add(
             Row(
                 {
@@ -111,7 +125,21 @@ def goals_table(association, year: int, *, data: YearFollowup | None = None) -> 
                     }
                 )
             )
+    if any(row.example for row in data.targets):
+        table.notes.append(example_note())
     return table
+
+
+def example_note() -> str:
+    return _("Utfall märkta exempeldata är påhittade siffror som visar hur sidorna fungerar, inte resultat.")
+
+
+def marked_example(value) -> str:
+    """A figure from example data, said so wherever it is printed, the workbook too: "43,5 % (exempeldata)".
+
+    Marked, a figure is text: an example must not pass for a result in anyone's sums."""
+    text = value if isinstance(value, str) else format_cell(value, Column("value", ""))
+    return _("%(value)s (exempeldata)") % {"value": text}
 
 
 def project_figures(reports) -> dict:
@@ -138,12 +166,21 @@ def indicator_table(association, year: int, *, data: YearFollowup | None = None)
         key="indicators", caption=_("Deltagare och resultat %(year)s") % {"year": year}, columns=columns
     )
     rows = []
+    examples = {report.project_id for report in data.reports if report.is_example}
     for project, figures in project_figures(data.reports).items():
-        rows.append(table.add(Row(_indicator_cells(str(project), figures))))
+        note = _("exempeldata") if project.pk in examples else ""
+        rows.append(table.add(Row(_indicator_cells(str(project), figures), note=note)))
     total = Figures.of(data.reports)
     table.add(
-        Row(_indicator_cells(_("Förbundet totalt"), total), RowKind.TOTAL, terms=tuple((i, 1) for i in rows))
+        Row(
+            _indicator_cells(_("Förbundet totalt"), total),
+            RowKind.TOTAL,
+            terms=tuple((i, 1) for i in rows),
+            note=_("exempeldata") if examples else "",
+        )
     )
+    if examples:
+        table.notes.append(example_note())
     return table
 
 
@@ -172,10 +209,11 @@ def national_projects_table(association, year: int) -> Table:
             "project", "count"
         )
     )
-    figures = project_figures(
+    reports = list(
         PeriodReport.objects.filter(project__association=association, year=year).select_related("project")
     )
-    figures_by_id = {project.pk: f for project, f in figures.items()}
+    figures_by_id = {project.pk: f for project, f in project_figures(reports).items()}
+    examples = {report.project_id for report in reports if report.is_example}
     table = Table(
         key="national_projects",
         caption=_("Uppföljning Finsam %(year)s: insatser") % {"year": year},
@@ -206,7 +244,10 @@ def national_projects_table(association, year: int) -> Table:
                     "women": f.participated["women"],
                     "men": f.participated["men"],
                     "other": f.participated["other"],
-                }
+                },
+                note=_("deltagare: exempeldata") if project.pk in examples else "",
             )
         )
+    if examples:
+        table.notes.append(example_note())
     return table

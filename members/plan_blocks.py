@@ -11,7 +11,8 @@ def _member_fees(plan, section):
 
 
 def _board(plan, section):
-    return [board_table(plan.association, plan.year)]
+    """The board of the section's year (its settings), by default the plan year's."""
+    return [board_table(plan.association, section.years()[0])]
 
 
 def register_blocks() -> None:

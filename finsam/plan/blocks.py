@@ -23,6 +23,8 @@ class Block:
     # message for the office when the plan cannot be adopted yet (e.g. its budget is still a draft).
     prepare_adoption: Callable | None = None
     chart: Callable | None = None  # (tables) -> SVG or None
+    # (plan, years) -> a message for the section form when the block cannot show those years, else None
+    check_years: Callable | None = None
 
 
 _BLOCKS: dict[str, Block] = {}

@@ -136,6 +136,8 @@ def build_document(plan, *, adoption: Adoption | None = None) -> PlanDocument:
         if section.kind == "text":
             item.html = render_markdown(section.body)
         else:
+            # a generated section may open with a few words of its own before its tables
+            item.html = render_markdown(section.body) if section.body.strip() else None
             block = blocks.get(section.block)
             item.tables = block.build(plan, section) if block else []
             item.chart = plan_charts.charts_for(item.tables, plan.year) or (

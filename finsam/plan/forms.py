@@ -1,7 +1,10 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
+from finsam.plan import blocks
 from finsam.plan.blocks import block_choices
 from finsam.plan.logo import MAX_LOGO_BYTES, checked_logo
 from finsam.plan.models import CycleItem, Plan, RiskItem, Section
@@ -76,6 +79,10 @@ class SectionForm(AssociationBoundForm):
             label=_("Tabell"), choices=[("", "–")] + block_choices(), required=False
         )
         self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices)
+        self.fields["block_years"].help_text = _(
+            "Medlemsavgifter: avgiftsåren, t.ex. 2007, 2008. Budget: åren (kolumnerna) i tabellen, t.ex. "
+            "2009, 2010; ett år som planårets budget saknar tas från det årets egen budget. Tomt: planåret."
+        )
 
     def current_kind(self) -> str:
         """The kind as posted (when valid), else as stored."""
@@ -95,7 +102,23 @@ class SectionForm(AssociationBoundForm):
             self.add_error("block", _("Välj vilken tabell avsnittet ska visa."))
         if cleaned.get("kind") == "text":
             cleaned["block"] = ""
+        self._check_block_years(cleaned)
         return cleaned
+
+    def _check_block_years(self, cleaned) -> None:
+        """The years a generated section shows: four-digit years the block can show (text sections have none)."""
+        if cleaned.get("kind") != "block":
+            return
+        text = cleaned.get("block_years") or ""
+        parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        if any(not re.fullmatch(r"[0-9]{4}", part) for part in parts):
+            self.add_error("block_years", _("Ange år med fyra siffror, åtskilda med kommatecken."))
+            return
+        block = blocks.get(cleaned.get("block") or "")
+        if parts and block and block.check_years:
+            message = block.check_years(self.instance.plan, [int(part) for part in parts])
+            if message:
+                self.add_error("block_years", message)
 
 
 class CycleItemForm(AssociationBoundForm):

@@ -46,7 +46,13 @@ def test_the_demo_goals_of_rar_2023_come_with_targets_and_outcomes(client, db):
     assert len(targets) == 5
     assert targets[0].startswith("I insatser som syftar till arbetsåtergång ska 35 %")
     outcomes = {row.cells["target"][:20]: (row.cells["outcome"], row.cells["met"]) for row in table.rows}
-    assert outcomes["Minst 12 aktiviteter"] == (10, "Nej")  # ten example activities, a count
+    # ten example activities, marked as such: they are not results
+    assert outcomes["Minst 12 aktiviteter"] == ("10 (exempeldata)", "Nej (exempeldata)")
+    assert (table.rows[0].cells["outcome"], table.rows[0].cells["met"]) == (
+        "43,5\u00a0% (exempeldata)",
+        "Ja (exempeldata)",
+    )
+    assert "inte resultat" in table.notes[0]
     assert outcomes["Representanter från "] == ("kvalitativ uppföljning", "–")
 
 
