@@ -126,7 +126,7 @@ def _find_layout(sheets: list[Sheet]) -> Layout | None:
             for data_index in range(index + 1, len(sheet.rows)):
                 later = sheet.rows[data_index]
                 labelled = any(c.column < first and _is_text(c) for c in later)
-                figures = any(c.column in years and not _is_text(c) for c in later)
+                figures = any(c.column in years for c in later)
                 if labelled and figures:
                     headers = {}
                     for column, year in years.items():

@@ -312,3 +312,56 @@ def is_sum_label(text: str) -> bool:
 
 def is_result_label(text: str) -> bool:
     return bool(RESULT_LABEL.search(text.strip()))
+
+
+@dataclass
+class Matrix:
+    """A table of names down the left and one column per key (a year, a date) across."""
+
+    sheet: Sheet
+    header_row: int
+    keys: dict[int, object]  # column -> key
+    headers: dict[int, str]  # column -> header text
+    rows: list[tuple[Cell, dict[object, Cell]]]  # (label cell, key -> value cell), below the header
+    header_texts: list[Cell]  # every text cell above the rows, for unit hints
+
+
+def read_matrix(sheets: list[Sheet], key_of) -> Matrix | None:
+    """The first sheet with a header row where `key_of(cell.value)` gives keys, and labelled rows below it."""
+    for sheet in sheets:
+        for index, row in enumerate(sheet.rows):
+            keys = {cell.column: key_of(cell.value) for cell in row}
+            keys = {column: key for column, key in keys.items() if key is not None}
+            if not keys or len(set(keys.values())) != len(keys):
+                continue
+            first = min(keys)
+            rows = []
+            for later in sheet.rows[index + 1 :]:
+                labels = [c for c in later if c.column < first and isinstance(c.value, str) and c.text]
+                values = {keys[c.column]: c for c in later if c.column in keys}
+                if labels or values:
+                    rows.append((labels[0] if labels else later[0], values))
+            if rows:
+                header_row = row[0].row
+                texts = [c for r in sheet.rows[: index + 1] for c in r if isinstance(c.value, str)]
+                headers = {c.column: c.text for c in row if c.column in keys}
+                return Matrix(sheet, header_row, keys, headers, rows, texts)
+    return None
+
+
+def date_in(value):
+    """A reference date from a header cell: a date, a datetime or ISO text `2009-11-01`; else None."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        found = re.search(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", value)
+        if found:
+            try:
+                return datetime.date(*map(int, found.groups()))
+            except ValueError:
+                return None
+    return None
