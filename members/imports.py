@@ -51,13 +51,16 @@ THOUSANDTHS = 100_000  # percentages are stored with three decimals: 100 % is 10
 
 class FeeUploadForm(UploadForm):
     status = forms.ChoiceField(
-        label=gettext_lazy("Status för avgiftsåren"), choices=FeeStatus.choices, initial=FeeStatus.FINAL
+        label=gettext_lazy("Status för avgiftsåren"),
+        choices=FeeStatus.choices,
+        initial=FeeStatus.FINAL,
+        required=False,
     )
 
 
 class PopulationUploadForm(UploadForm):
     age_band = forms.ChoiceField(
-        label=gettext_lazy("Åldersgrupp"), choices=AgeBand.choices, initial=AgeBand.AGE_16_64
+        label=gettext_lazy("Åldersgrupp"), choices=AgeBand.choices, initial=AgeBand.AGE_16_64, required=False
     )
 
 
@@ -84,7 +87,7 @@ def _match_member(members, label: str, kind: str | None = None):
     return None
 
 
-@dataclass
+@dataclass(eq=False)  # rows are told apart by identity (keys of the splits)
 class MemberRow:
     cell: Cell
     label: str

@@ -233,6 +233,8 @@ def preview(association, sheets: list[Sheet], options: dict) -> Preview:
                 )
             else:
                 try:
+                    if sum(item.years.values()) > item.total:
+                        raise ValueError("the years exceed the total")
                     item.split = propose_split(item.total, item.start, end, fixed=item.years)
                 except ValueError:
                     errors.append(

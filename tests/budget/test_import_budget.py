@@ -295,7 +295,7 @@ def test_a_huge_cell_and_a_nul_in_a_label_are_named(office_client, association):
         _url(association),
         {
             "file": upload(
-                "Rad;Budget 2010\nStyrelse;100000000000000000000\nKan\x00sli;510\n".encode(), "b.csv"
+                b"Rad;Budget 2010\nStyrelse;100000000000000000000\nKan\x00sli;510\n", "b.csv"
             )
         },
     )
