@@ -54,6 +54,7 @@ from finsam.lib.sheets import (
     whole,
     year_in,
 )
+from projects.models import Project
 
 HEADINGS = [  # a row without figures whose label names a group starts that group
     (re.compile(r"^finansiella\s+intäkter$"), LineGroup.FINANCIAL_INCOME),
@@ -176,6 +177,7 @@ class Reader:
         self.rows: list[tuple[int, Row]] = []  # (row number, preview row), sorted at the end
         self.structure: list[Entry] = []  # lines and sum rows in the file's order
         self.lines = list(BudgetLine.objects.filter(association=association).order_by("position", "pk"))
+        self._projects: dict[str, dict[int, int]] | None = None  # project name -> year -> kronor, read once
 
     def run(self) -> Preview:
         layout = _find_layout(self.sheets)
@@ -321,10 +323,7 @@ class Reader:
                 parent.parts.append(entry)
                 owner = texts[1].text[:120] if len(texts) > 1 else ""
                 self._row(
-                    label_cell,
-                    f"{label} ({owner})" if owner else label,
-                    _("del av ”%(line)s”: kontrolleras, sparas inte här") % {"line": parent.label},
-                    entry,
+                    label_cell, f"{label} ({owner})" if owner else label, self._part_target(entry), entry
                 )
                 continue
             entry.line = self._match(label, group=section)
@@ -337,6 +336,40 @@ class Reader:
             pending.setdefault(entry.group, []).append(entry)
             previous = entry
         return lines, checks
+
+    def _part_target(self, entry: Entry) -> str:
+        """A part listed under a line is a project: compared with the project's amount for the year, never stored."""
+        if self._projects is None:
+            from projects.models import ProjectYearAmount
+
+            self._projects = {}
+            for project in Project.objects.filter(association=self.association):
+                self._projects[normalise(project.name)] = {}
+            for row in ProjectYearAmount.objects.filter(
+                project__association=self.association, year__in=self.years
+            ).select_related("project"):
+                self._projects[normalise(row.project.name)][row.year] = row.amount
+        amounts = self._projects.get(normalise(entry.label))
+        if amounts is None:
+            return _(
+                "finns inte bland insatserna: kontrolleras, sparas inte; importera insatslistan så räknas den"
+            )
+        for year, printed in entry.printed.items():
+            stored = amounts.get(year, 0)
+            if printed * self.factor != stored:
+                self.preview.differences.append(
+                    _("%(where)s: %(label)s: %(printed)s i filen, %(stored)s i insatsens belopp för %(year)s")
+                    % {
+                        "where": entry.cells[year].where(),
+                        "label": entry.label,
+                        "printed": format_figure(printed),
+                        "stored": format_figure(Decimal(stored) / self.factor),
+                        "year": year,
+                    }
+                )
+        return _("insatsen ”%(name)s”: kontrolleras, sparas inte; raden räknas ur insatserna") % {
+            "name": entry.label
+        }
 
     def _match(
         self, label: str, *, derived: str | None = None, group: str | None = None

@@ -293,11 +293,7 @@ def test_a_huge_cell_and_a_nul_in_a_label_are_named(office_client, association):
     rows = [["Rad", "Budget 2010"], ["Styrelse", 10**20], ["Kan\x00sli", 510]]
     response = office_client.post(
         _url(association),
-        {
-            "file": upload(
-                b"Rad;Budget 2010\nStyrelse;100000000000000000000\nKan\x00sli;510\n", "b.csv"
-            )
-        },
+        {"file": upload(b"Rad;Budget 2010\nStyrelse;100000000000000000000\nKan\x00sli;510\n", "b.csv")},
     )
     assert response.status_code == 200
     assert _plain(response.context["preview"].errors) == [
@@ -327,3 +323,27 @@ def test_the_budget_list_links_office_staff_to_the_import(client, office_user, b
         _url(association)
         not in client.get(reverse("budget:list", kwargs={"slug": association.slug})).content.decode()
     )
+
+
+def test_rar_2023_projects_under_the_line_are_compared_with_the_projects_registered(
+    office_client, association
+):
+    import datetime
+
+    from tests.factories import ProjectFactory
+
+    sikta = ProjectFactory(
+        owner__association=association,
+        name="SIKTA",
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    sikta.year_amounts.create(year=2023, amount=3_000_000)
+    preview = office_client.post(_url(association), {"file": upload(workbook(RAR_2023))})
+    shown = preview.context["preview"]
+    assert "Blad Budget, rad 12, kolumn C: SIKTA: 3 107 i filen, 3 000 i insatsens belopp för 2023" in _plain(
+        shown.differences
+    )
+    targets = {row.label: row.target for row in shown.rows}
+    assert targets["SIKTA (Region Sörmland)"].startswith("insatsen ”SIKTA”")
+    assert targets["NUVAS (Nyköpings kommun)"].startswith("finns inte bland insatserna")
