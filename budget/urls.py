@@ -7,6 +7,7 @@ app_name = "budget"
 urlpatterns = [
     path("budget/", views.budget_list, name="list"),
     path("budget/ny/", views.budget_create, name="create"),
+    path("budget/importera/", views.budget_import, name="import"),
     path("budget/rader/", views.line_list, name="lines"),
     path("budget/rader/ny/", views.line_edit, name="line_create"),
     path("budget/rader/<int:pk>/andra/", views.line_edit, name="line_edit"),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from budget import documents, services
+from budget import documents, imports, services
 from budget.compute import OVERRIDE, displayed, subtotal_members
 from budget.exports import budget_table, outcome_by_line, outcome_table, source_change_notes
 from budget.feeds import (
@@ -42,6 +42,7 @@ from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.fields import kronor_form_field
+from finsam.importing import import_page
 
 
 def _context(access, **extra):
@@ -501,3 +502,19 @@ def budget_pdf_download(request, slug, year):
 @login_required
 def budget_xlsx_download(request, slug, year):
     return _budget_document(request, slug, year, "xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def budget_import(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)
+    return import_page(
+        request,
+        access=access,
+        kind="budget",
+        importer=imports,
+        form_class=imports.BudgetUploadForm,
+        template="budget/import_budget.html",
+        back_url=reverse("budget:list", kwargs={"slug": slug}),
+        title=_("Importera budget från Excel"),
+    )

@@ -231,3 +231,72 @@ class DashboardVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.association}"
+
+
+class ImportLog(AssociationOwned):  # importerad fil
+    """A file imported from Excel: which one (name and SHA-256), what it was, who imported it and what it gave.
+
+    Recorded in the history with the rows the import created; the file itself is not kept once imported.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="imports", verbose_name=_("samordningsförbund")
+    )
+    kind = models.CharField(_("slag"), max_length=20)  # the importing app's name for it, e.g. "budget"
+    file_name = models.CharField(_("filnamn"), max_length=200)
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    size = models.PositiveIntegerField(_("storlek (byte)"))
+    summary = models.CharField(_("resultat"), max_length=300, blank=True)
+    imported_at = models.DateTimeField(_("importerad"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("importerad av"),
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "-imported_at"]
+        verbose_name = _("import från Excel")
+        verbose_name_plural = _("importer från Excel")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.sha256[:12]})"
+
+
+class PendingImport(AssociationOwned):  # uppladdad fil som väntar på bekräftelse
+    """The uploaded bytes between preview and confirm, keyed by their SHA-256, so the confirm imports exactly
+    what was previewed. Deleted when imported; left-over previews are removed after a day."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="+", verbose_name=_("samordningsförbund")
+    )
+    kind = models.CharField(_("slag"), max_length=20)
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    file_name = models.CharField(_("filnamn"), max_length=200)
+    data = models.BinaryField(_("filens innehåll"))
+    options = models.JSONField(_("val"), default=dict)
+    preview_digest = models.CharField(_("förhandsgranskningens kontrollsumma"), max_length=64)
+    created_at = models.DateTimeField(_("uppladdad"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("uppladdad av")
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("väntande import")
+        verbose_name_plural = _("väntande importer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "kind", "sha256", "created_by"], name="one_pending_import_per_file"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
-from members import exports, services
+from finsam.importing import import_page
+from members import exports, imports, services
 from members.forms import (
     BoardSeatForm,
     FeeYearForm,
@@ -295,3 +296,35 @@ def board(request, slug):
         "groups": LocalGroup.objects.filter(association=association).prefetch_related("members"),
     }
     return render(request, "members/board.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fee_import(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)
+    return import_page(
+        request,
+        access=access,
+        kind="fees",
+        importer=imports.fees,
+        form_class=imports.FeeUploadForm,
+        template="members/import_fees.html",
+        back_url=reverse("members:fees", kwargs={"slug": slug}),
+        title=_("Importera medlemsavgifter från Excel"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def population_import(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)
+    return import_page(
+        request,
+        access=access,
+        kind="population",
+        importer=imports.populations,
+        form_class=imports.PopulationUploadForm,
+        template="members/import_population.html",
+        back_url=reverse("members:populations", kwargs={"slug": slug}),
+        title=_("Importera befolkning från Excel"),
+    )

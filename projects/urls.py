@@ -7,6 +7,7 @@ app_name = "projects"
 urlpatterns = [
     path("insatser/", views.project_list, name="list"),
     path("insatser/ny/", views.project_create, name="create"),
+    path("insatser/importera/", views.project_import, name="import"),
     path("insatser/regler/", views.rules_edit, name="rules"),
     path("insatser/rekvisitioner/", views.requisition_overview, name="requisitions"),
     path("insatser/<int:pk>/", views.project_detail, name="detail"),

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
+from finsam.importing import import_page
 from finsam.lib.money import format_kr
-from projects import amounts, exports, rules, services
+from projects import amounts, exports, imports, rules, services
 from projects.filters import ApplicationFilter, ProjectFilter
 from projects.forms import (
     ApplicationForm,
@@ -498,4 +499,20 @@ def decision_delete(request, slug, pk, dpk):
         success_url=decision.project.get_absolute_url(),
         in_use_message=_("Beslutet kan inte återkallas."),
         delete=lambda obj: services.withdraw_decision(decision=obj),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_import(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)
+    return import_page(
+        request,
+        access=access,
+        kind="projects",
+        importer=imports,
+        form_class=imports.ProjectUploadForm,
+        template="projects/import_projects.html",
+        back_url=reverse("projects:list", kwargs={"slug": slug}),
+        title=_("Importera insatser från Excel"),
     )

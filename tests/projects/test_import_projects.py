@@ -1,0 +1,93 @@
+"""Project lists imported from Excel: RAR 2010's "Befintliga projekt" (seed 000)."""
+
+import datetime
+
+from django.urls import reverse
+
+from projects.amounts import granted_total
+from projects.models import Project
+from tests.factories import MemberOrganisationFactory, ProjectFactory
+from tests.workbooks import preview_and_confirm, upload, workbook
+
+RAR_PROJECTS_2010 = [
+    ["Nr", "Projekt", "Omr.", "Inriktning", "Start", "Slut", "Budget totalt", "Beräknat utfall 2010"],
+    [12, "AGERA/FLAK", "Gnesta", "Stöd till unga- Psykisk ohälsa", "2007-12-01", "2010-05-31", "2 924", "1 018"],
+    [21, "Smärtprojektet", "sö län", "Smärtproblematik", "2008-01-01", "2010-01-31", "2 732", 99],
+    [33, "EVA", "E-tuna", "Kvinnor med invandrarbakgrund", "2009-01-01", "2011-12-31", "5 894", "1 965"],
+    [28, "TUNA", "E-tuna", "Arbetslösa; långtidssjuka", datetime.date(2008, 9, 1), datetime.date(2011, 8, 31), "7 987", "3 330"],
+    [None, "Hälsoverket", "Oxelösund", "Sjukskrivna kvinnor", "2009-01-01", "2010-12-31", 2666, 1333],
+    [None, "Summa", None, None, None, None, "22 203", "7 745"],
+]  # fmt: skip
+
+
+def _url(association):
+    return reverse("projects:import", kwargs={"slug": association.slug})
+
+
+def test_a_project_list_registers_each_project_with_its_total_and_the_years_given(office_client, association):
+    gnesta = MemberOrganisationFactory(association=association, name="Gnesta")
+    preview, done = preview_and_confirm(
+        office_client, _url(association), workbook(RAR_PROJECTS_2010), unit="tkr"
+    )
+    shown = preview.context["preview"]
+    assert shown.errors == [] and shown.differences == []  # 22 203 and 7 745 are right in the seed
+    assert done.status_code == 302
+    projects = {p.name: p for p in Project.objects.filter(association=association)}
+    assert sorted(projects) == ["AGERA/FLAK", "EVA", "Hälsoverket", "Smärtprojektet", "TUNA"]
+    tuna = projects["TUNA"]
+    assert granted_total(tuna) == 7_987_000
+    years = {row.year: row.amount for row in tuna.year_amounts.all()}
+    assert (
+        years[2010] == 3_330_000
+        and sum(years.values()) == 7_987_000
+        and sorted(years) == [2008, 2009, 2010, 2011]
+    )
+    assert (tuna.number, tuna.start, tuna.end) == (
+        "28",
+        datetime.date(2008, 9, 1),
+        datetime.date(2011, 8, 31),
+    )
+    assert list(projects["AGERA/FLAK"].area_municipalities.all()) == [gnesta]
+    assert projects["Smärtprojektet"].whole_county
+    assert sum(p.year_amounts.get(year=2010).amount for p in projects.values()) == 7_745_000
+
+
+def test_a_wrong_printed_project_sum_is_reported(office_client, association):
+    rows = [list(row) for row in RAR_PROJECTS_2010]
+    rows[-1][6] = "22 302"
+    preview = office_client.post(_url(association), {"file": upload(workbook(rows)), "unit": "tkr"})
+    assert [d.replace("\xa0", " ") for d in preview.context["preview"].differences] == [
+        "Blad Budget, rad 7, kolumn G: Summa: 22 302 i filen, 22 203 enligt raderna"
+    ]
+
+
+def test_years_that_exceed_the_total_store_nothing_and_name_the_row(office_client, association):
+    rows = [list(row) for row in RAR_PROJECTS_2010[:3]]
+    rows[2][7] = "2 800"  # Smärtprojektet 2010 more than its total 2 732
+    preview = office_client.post(_url(association), {"file": upload(workbook(rows)), "unit": "tkr"})
+    errors = [e.replace("\xa0", " ") for e in preview.context["preview"].errors]
+    assert errors == [
+        "Blad Budget, rad 3, kolumn B: åren (2010: 2 800 000 kr) går inte ihop med totalbeloppet 2 732 000 kr inom "
+        "perioden 2008-01-01–2010-01-31."
+    ]
+    office_client.post(_url(association), {"confirm": "1", "sha256": preview.context["sha256"]})
+    assert not Project.objects.exists()
+
+
+def test_a_project_already_registered_is_left_as_it_is(office_client, association):
+    existing = ProjectFactory(owner__association=association, name="EVA")
+    preview, _done = preview_and_confirm(
+        office_client, _url(association), workbook(RAR_PROJECTS_2010), unit="tkr"
+    )
+    assert "befintlig insats: ändras inte" in [row.target for row in preview.context["preview"].rows]
+    assert Project.objects.filter(association=association, name="EVA").get() == existing
+    assert Project.objects.filter(association=association).count() == 5
+
+
+def test_a_bad_date_is_named(office_client, association):
+    rows = [list(row) for row in RAR_PROJECTS_2010[:2]]
+    rows[1][4] = "2008-06-31"  # TROSAM's impossible date
+    preview = office_client.post(_url(association), {"file": upload(workbook(rows)), "unit": "tkr"})
+    assert preview.context["preview"].errors == [
+        "Blad Budget, rad 2, kolumn E: ”2008-06-31” är inget datum (ÅÅÅÅ-MM-DD)."
+    ]
