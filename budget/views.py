@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from budget import documents, services
+from budget.allocation import equity_status, state_estimate
 from budget.compute import displayed
 from budget.exports import budget_table, source_change_notes
 from budget.feeds import (
@@ -27,8 +28,17 @@ from budget.forms import (
     BudgetSettingsForm,
     NewBudgetForm,
     ReviseForm,
+    StateAllocationBasisForm,
 )
-from budget.models import Budget, BudgetAmount, BudgetLine, BudgetVersion, LineKind, Outcome
+from budget.models import (
+    Budget,
+    BudgetAmount,
+    BudgetLine,
+    BudgetVersion,
+    LineKind,
+    Outcome,
+    StateAllocationBasis,
+)
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
@@ -134,8 +144,31 @@ def budget_detail(request, slug, year):
         outcome=_outcome_rows(view.computed, outcome, budget.plan_year, view.income_shown_negative),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
+        ceiling=equity_status(
+            access.association,
+            budget.plan_year,
+            computed=view.computed,
+            outcome={line: amount for (line, _year), amount in outcome.items()},
+        ),
+        state=state_estimate(access.association, budget.plan_year + 1),
     )
     return render(request, "budget/budget_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def allocation_basis_edit(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    basis = StateAllocationBasis.objects.filter(association=access.association, year=year).first()
+    form = StateAllocationBasisForm(
+        request.POST or None,
+        instance=basis
+        or StateAllocationBasis(association=access.association, year=year, statistics_year=year - 2),
+        association=access.association,
+    )
+    back = reverse("budget:detail", kwargs={"slug": slug, "year": year - 1})
+    title = _("Underlag för statens medelstilldelning %(year)s") % {"year": year}
+    return form_page(request, access=access, form=form, title=title, success_url=back)
 
 
 def _outcome_rows(computed, outcome, year, negative):

@@ -51,7 +51,7 @@ def participants_once(reports: Iterable) -> dict[str, int]:
     return counts
 
 
-def _actual_equity(computed, outcome: dict[int, int], year: int) -> int | None:
+def actual_equity(computed, outcome: dict[int, int], year: int) -> int | None:
     """Equity at the year's end from the outcome: the year's opening equity plus the outcome's own result.
 
     As in the budget (budget/compute.py), a carry-over line brings in funds already in the equity, so it does not
@@ -97,7 +97,7 @@ def budget_figures(association, year: int) -> NationalFigures:
             if allocated is None:
                 fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)
                 allocated = fee_line.cells[year].value if fee_line else None
-            equity_actual = _actual_equity(computed, outcome, year)
+            equity_actual = actual_equity(computed, outcome, year)
     administration_outcome = Outcome.objects.filter(
         line__association=association, line__administration=True, year=year
     ).aggregate(total=Sum("amount"))["total"]
