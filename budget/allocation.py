@@ -154,7 +154,9 @@ class CeilingStatus:
         return max(self.equity - self.ceiling, 0)
 
 
-def equity_status(association, year: int, *, computed=None, outcome: dict[int, int] | None = None) -> CeilingStatus:
+def equity_status(
+    association, year: int, *, computed=None, outcome: dict[int, int] | None = None
+) -> CeilingStatus:
     """The equity ceiling of `year` and how the year's equity stands against it (for the budget and dashboard).
 
     A page that has the year's budget computed already passes it (`computed`, and `outcome` by line id), so
@@ -176,7 +178,9 @@ def equity_status(association, year: int, *, computed=None, outcome: dict[int, i
         ceiling, rule = ceiling_for(allocated, steps), "steps"
     elif not steps:
         fixed = (
-            BudgetSettings.objects.filter(association=association).values_list("equity_ceiling", flat=True).first()
+            BudgetSettings.objects.filter(association=association)
+            .values_list("equity_ceiling", flat=True)
+            .first()
         )
         if fixed is not None:
             ceiling, rule = fixed, "fixed"
