@@ -158,16 +158,20 @@ def budget_detail(request, slug, year):
 @login_required
 @require_http_methods(["GET", "POST"])
 def allocation_basis_edit(request, slug, year):
+    """The basis of next year's state allocation, entered from the budget page of `year`."""
     access = get_access(request.user, slug, Need.EDIT)
-    basis = StateAllocationBasis.objects.filter(association=access.association, year=year).first()
+    allocation_year = year + 1
+    basis = StateAllocationBasis.objects.filter(association=access.association, year=allocation_year).first()
     form = StateAllocationBasisForm(
         request.POST or None,
         instance=basis
-        or StateAllocationBasis(association=access.association, year=year, statistics_year=year - 2),
+        or StateAllocationBasis(
+            association=access.association, year=allocation_year, statistics_year=year - 1
+        ),
         association=access.association,
     )
-    back = reverse("budget:detail", kwargs={"slug": slug, "year": year - 1})
-    title = _("Underlag för statens medelstilldelning %(year)s") % {"year": year}
+    back = reverse("budget:detail", kwargs={"slug": slug, "year": year})
+    title = _("Underlag för statens medelstilldelning %(year)s") % {"year": allocation_year}
     return form_page(request, access=access, form=form, title=title, success_url=back)
 
 

@@ -156,7 +156,7 @@ def test_equity_over_the_staircase_is_reported_with_its_excess(association):
 
 
 def test_office_staff_enter_the_basis_and_a_bad_sum_of_keys_changes_nothing(client, office_user, association):
-    url = reverse("budget:allocation_basis", kwargs={"slug": association.slug, "year": 2024})
+    url = reverse("budget:allocation_basis", kwargs={"slug": association.slug, "year": 2023})
     client.force_login(office_user)
     data = {
         **form_fields(client.get(url).content.decode()),
@@ -183,11 +183,11 @@ def test_office_staff_enter_the_basis_and_a_bad_sum_of_keys_changes_nothing(clie
 @pytest.mark.parametrize("own", [True, False])
 def test_the_basis_page_is_for_office_staff(client, users_by_role, association, other_association, role, own):
     target = association if own else other_association
-    url = reverse("budget:allocation_basis", kwargs={"slug": target.slug, "year": 2024})
+    url = reverse("budget:allocation_basis", kwargs={"slug": target.slug, "year": 2023})
     assert_matrix_cell(client, users_by_role[role], url, role, Need.EDIT, own)
 
 
 def test_the_basis_page_requires_login(client, association):
     assert_login_required(
-        client, reverse("budget:allocation_basis", kwargs={"slug": association.slug, "year": 2024})
+        client, reverse("budget:allocation_basis", kwargs={"slug": association.slug, "year": 2023})
     )
