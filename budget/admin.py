@@ -8,7 +8,9 @@ from budget.models import (
     BudgetRecord,
     BudgetSettings,
     BudgetVersion,
+    EquityCeilingStep,
     Outcome,
+    StateAllocationBasis,
 )
 from finsam.admin import AssociationScopedAdmin, ReadOnlyRecordAdmin, ScopedInline
 
@@ -60,3 +62,13 @@ class OutcomeAdmin(AssociationScopedAdmin):
 class BudgetRecordAdmin(ReadOnlyRecordAdmin):
     list_display = ["version", "adopted_on", "reference", "sha256", "created_by"]
     exclude = ["content"]
+
+
+@admin.register(StateAllocationBasis)
+class StateAllocationBasisAdmin(AssociationScopedAdmin):
+    list_display = ["year", "statistics_year", "national_amount", "associations", "base_amount"]
+
+
+@admin.register(EquityCeilingStep)
+class EquityCeilingStepAdmin(AssociationScopedAdmin):
+    list_display = ["association", "up_to", "max_share"]

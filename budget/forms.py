@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from budget.models import BudgetLine, BudgetSettings
+from budget.models import BudgetLine, BudgetSettings, StateAllocationBasis
 from finsam.concurrency import GuardedForm
 from finsam.fields import kronor_form_field
 from finsam.forms import DATE_WIDGET, AssociationBoundForm
@@ -79,6 +79,21 @@ class BudgetLineForm(AssociationBoundForm):
                 % {"last": last, "first": first},
             )
         return cleaned
+
+
+class StateAllocationBasisForm(AssociationBoundForm):
+    class Meta:
+        model = StateAllocationBasis
+        fields = [
+            "statistics_year",
+            "national_amount",
+            "associations",
+            "national_population",
+            "national_benefits",
+            "base_amount",
+            "measure_share",
+            "population_share",
+        ]
 
 
 class BudgetSettingsForm(AssociationBoundForm):

@@ -428,3 +428,142 @@ class BudgetRecord(AssociationOwned):  # den fastställda budgeten, som styrelse
         from budget.record import content_sha256
 
         return content_sha256(self.content) == self.sha256
+
+
+class StateAllocationBasis(AssociationOwned):  # underlag för statens medelstilldelning ett år
+    """The national figures of the state's allocation model for one allocation year (budget/allocation.py).
+
+    The model's own parameters carry the levels Försäkringskassan published (base 400 tkr, keys 75 % / 25 %);
+    the national figures change every year and have no default: they are entered from the year's decision.
+    """
+
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="state_allocation_bases",
+        verbose_name=_("samordningsförbund"),
+    )
+    year = YearField(_("tilldelningsår"), help_text=_("Året som medlen gäller."))
+    statistics_year = YearField(
+        _("statistikår"), help_text=_("Året vars befolkning och utbetalda ersättningar nycklarna bygger på.")
+    )
+    national_amount = KronorField(_("statens medel till alla förbund (kr)"))  # kronor
+    associations = models.PositiveSmallIntegerField(_("antal förbund som får grundtilldelning"))
+    national_population = models.PositiveIntegerField(_("invånare 16–64 år i alla förbunds områden"))
+    national_benefits = KronorField(
+        _("utbetald ersättning i alla förbunds områden (kr)"),
+        help_text=_("Summan bakom försörjningsmåttet för alla förbund under statistikåret."),
+    )
+    base_amount = KronorField(_("grundtilldelning per förbund (kr)"), default=400_000)  # kronor
+    measure_share = models.DecimalField(
+        _("andel som fördelas efter försörjningsmått (%)"), max_digits=5, decimal_places=2, default=75
+    )
+    population_share = models.DecimalField(
+        _("andel som fördelas efter invånarantal (%)"), max_digits=5, decimal_places=2, default=25
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "-year"]
+        verbose_name = _("underlag för statens medelstilldelning")
+        verbose_name_plural = _("underlag för statens medelstilldelning")
+        constraints = [
+            within("national_amount", label=_("Statens medel")),
+            within("national_benefits", label=_("Utbetald ersättning")),
+            within("base_amount", label=_("Grundtilldelning")),
+            models.UniqueConstraint(
+                fields=["association", "year"],
+                name="one_allocation_basis_per_year",
+                violation_error_message=_("Det finns redan ett underlag för året."),
+                violation_error_code="year",
+            ),
+            models.CheckConstraint(
+                condition=Q(measure_share__gte=0)
+                & Q(population_share__gte=0)
+                & Q(measure_share__lte=100)
+                & Q(population_share__lte=100),
+                name="allocation_keys_are_percentages",
+                violation_error_message=_("Andelarna ligger mellan 0 och 100 %."),
+                violation_error_code="measure_share",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Underlag för statens medel %(year)s") % {"year": self.year})
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.measure_share is not None
+            and self.population_share is not None
+            and self.measure_share + self.population_share != 100
+        ):
+            raise ValidationError(
+                {
+                    "population_share": _(
+                        "Andelarna för försörjningsmått och invånarantal ska tillsammans vara 100 %."
+                    )
+                }
+            )
+        if self.national_amount is not None and self.associations and self.base_amount is not None:
+            if self.associations * self.base_amount > self.national_amount:
+                raise ValidationError(
+                    {
+                        "national_amount": _(
+                            "Statens medel räcker inte till grundtilldelningen för alla förbund."
+                        )
+                    }
+                )
+
+
+class EquityCeilingStep(AssociationOwned):  # trappsteg för rimligt eget kapital
+    """One step of the recommended ceiling on equity: up to a size of the year's allocation, at most a share of it.
+
+    Nationella rådet's recommendation of 2013-10-02 sets such a staircase; its levels were not found in the
+    sources available, so each association enters them (no invented default). Without steps the fixed ceiling of
+    the budget settings applies.
+    """
+
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="equity_ceiling_steps",
+        verbose_name=_("samordningsförbund"),
+    )
+    up_to = KronorField(
+        _("tilldelade medel upp till (kr)"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: översta steget, för alla större belopp."),
+    )  # kronor
+    max_share = models.DecimalField(
+        _("högsta eget kapital, andel av tilldelade medel (%)"), max_digits=5, decimal_places=2
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords(bases=[AssociationHistoryBase])
+
+    class Meta:
+        ordering = ["association", "up_to"]
+        verbose_name = _("steg för rimligt eget kapital")
+        verbose_name_plural = _("steg för rimligt eget kapital")
+        constraints = [
+            within("up_to", label=_("Tilldelade medel")),
+            models.CheckConstraint(
+                condition=Q(max_share__gte=0) & Q(max_share__lte=100),
+                name="equity_step_share_is_a_percentage",
+                violation_error_message=_("Andelen ligger mellan 0 och 100 %."),
+                violation_error_code="max_share",
+            ),
+            models.UniqueConstraint(
+                fields=["association", "up_to"],
+                name="one_equity_step_per_level",
+                violation_error_message=_("Det finns redan ett steg för den nivån."),
+                violation_error_code="up_to",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.up_to} {self.max_share} %"

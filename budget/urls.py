@@ -14,6 +14,7 @@ urlpatterns = [
     path("budget/rader/<int:pk>/ta-bort/", views.line_delete, name="line_delete"),
     path("budget/installningar/", views.settings_edit, name="settings"),
     path("<int:year>/budget/", views.budget_detail, name="detail"),
+    path("<int:year>/budget/statens-medel/", views.allocation_basis_edit, name="allocation_basis"),
     path("<int:year>/budget/jamfor/", views.budget_compare, name="compare"),
     path("<int:year>/budget/pdf/", views.budget_pdf_download, name="pdf"),
     path("<int:year>/budget/excel/", views.budget_xlsx_download, name="xlsx"),

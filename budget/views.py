@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from budget import documents, imports, services
+from budget.allocation import equity_status, state_estimate
 from budget.compute import OVERRIDE, displayed, subtotal_members
 from budget.exports import budget_table, outcome_by_line, outcome_table, source_change_notes
 from budget.feeds import (
@@ -27,6 +28,7 @@ from budget.forms import (
     BudgetSettingsForm,
     NewBudgetForm,
     ReviseForm,
+    StateAllocationBasisForm,
 )
 from budget.models import (
     GROUP_SIGN,
@@ -37,6 +39,7 @@ from budget.models import (
     LineGroup,
     LineKind,
     Outcome,
+    StateAllocationBasis,
 )
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
@@ -128,6 +131,7 @@ def budget_detail(request, slug, year):
     version = _version(budget, request.GET.get("version"))
     view = budget_view(version)
     changes = source_changes(view, access.association)
+    outcome = outcome_by_line(access.association, budget.plan_year)
     context = _context(
         access,
         budget=budget,
@@ -137,11 +141,38 @@ def budget_detail(request, slug, year):
         table=budget_table(view),
         source_notes=source_change_notes(changes),
         breaches=view.rule_results,
-        outcome_table=outcome_table(view, outcome_by_line(access.association, budget.plan_year)),
+        outcome_table=outcome_table(view, outcome),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
+        ceiling=equity_status(
+            access.association,
+            budget.plan_year,
+            computed=view.computed,
+            outcome=outcome,
+        ),
+        state=state_estimate(access.association, budget.plan_year + 1),
     )
     return render(request, "budget/budget_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def allocation_basis_edit(request, slug, year):
+    """The basis of next year's state allocation, entered from the budget page of `year`."""
+    access = get_access(request.user, slug, Need.EDIT)
+    allocation_year = year + 1
+    basis = StateAllocationBasis.objects.filter(association=access.association, year=allocation_year).first()
+    form = StateAllocationBasisForm(
+        request.POST or None,
+        instance=basis
+        or StateAllocationBasis(
+            association=access.association, year=allocation_year, statistics_year=year - 1
+        ),
+        association=access.association,
+    )
+    back = reverse("budget:detail", kwargs={"slug": slug, "year": year})
+    title = _("Underlag för statens medelstilldelning %(year)s") % {"year": allocation_year}
+    return form_page(request, access=access, form=form, title=title, success_url=back)
 
 
 def _editable_cells(version, computed):

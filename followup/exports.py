@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table, format_cell
 from followup.indicators import ActivityFigures, Figures, TargetOutcome, activity_figures, evaluate
@@ -14,10 +15,10 @@ from followup.models import (
     Goal,
     Indicator,
     PeriodReport,
-    PlannedParticipants,
+    StructuralReport,
 )
-from projects.exports import projects_with_money
-from projects.models import Project, ProjectKind, Requisition
+from followup.national import NationalProject, budget_figures, national_projects
+from projects.models import Project, ProjectKind
 
 ACTIVITY_INDICATORS = (Indicator.ACTIVITIES, Indicator.ACTIVITY_PARTICIPANTS)
 
@@ -195,59 +196,126 @@ def _indicator_cells(label: str, figures: Figures) -> dict:
     return cells
 
 
-def national_projects_table(association, year: int) -> Table:
-    """Per project what Försäkringskassan's Uppföljning Finsam asks: budget, outcome, planned participants,
-    focus, target group and participants by gender."""
-    requested = {
-        row["project"]: row["total"]
-        for row in Requisition.objects.filter(project__association=association, period_start__year=year)
-        .values("project")
-        .annotate(total=Sum("amount"))
+def _yes_no(value: bool) -> str:
+    return _("Ja") if value else _("Nej")
+
+
+def national_association_table(association, year: int, figures=None) -> Table:
+    """The association's part of the return: allocated funds, equity (actual and budgeted), administration."""
+    figures = figures or budget_figures(association, year)
+    table = Table(
+        key="national_association",
+        caption=_("Uppföljning Finsam %(year)s: förbundet") % {"year": year},
+        columns=[Column("field", _("Uppgift")), Column("amount", _("Belopp"), CellKind.AMOUNT, "kr")],
+    )
+    for label, value in (
+        (_("Tilldelade medel"), figures.allocated),
+        (_("Eget kapital vid årets slut (utfall)"), figures.equity_actual),
+        (_("Eget kapital vid årets slut (budget)"), figures.equity_end),
+        (_("Administrativa kostnader, budget"), figures.administration_budget),
+        (_("Administrativa kostnader, utfall"), figures.administration_outcome),
+    ):
+        table.add(Row({"field": str(label), "amount": value}))
+    return table
+
+
+NATIONAL_PROJECT_COLUMNS = [
+    ("name", gettext_lazy("Insats"), CellKind.TEXT),
+    ("owner", gettext_lazy("Insatsägare"), CellKind.TEXT),
+    ("kind", gettext_lazy("Insatsinriktning"), CellKind.TEXT),
+    ("esf", gettext_lazy("ESF-finansierad"), CellKind.TEXT),
+    ("specified_focus", gettext_lazy("Preciserad inriktning"), CellKind.TEXT),
+    ("follow_up_method", gettext_lazy("Uppföljningsmetod"), CellKind.TEXT),
+    ("focus", gettext_lazy("Inriktning (förbundets text)"), CellKind.TEXT),
+    ("target_group", gettext_lazy("Målgrupp"), CellKind.TEXT),
+    ("budget", gettext_lazy("Budget"), CellKind.AMOUNT),
+    ("outcome", gettext_lazy("Utfall (rekvirerat)"), CellKind.AMOUNT),
+    ("planned", gettext_lazy("Planerade deltagare"), CellKind.COUNT),
+    ("women", gettext_lazy("Deltagare, kvinnor"), CellKind.COUNT),
+    ("men", gettext_lazy("Deltagare, män"), CellKind.COUNT),
+    ("other", gettext_lazy("Deltagare, annat/ej angivet"), CellKind.COUNT),
+    ("participants", gettext_lazy("Deltagare totalt"), CellKind.COUNT),
+    ("activities", gettext_lazy("Aktiviteter (strukturinriktad)"), CellKind.COUNT),
+    ("staff_women", gettext_lazy("Nådd personal, kvinnor"), CellKind.COUNT),
+    ("staff_men", gettext_lazy("Nådd personal, män"), CellKind.COUNT),
+    ("staff_other", gettext_lazy("Nådd personal, annat/ej angivet"), CellKind.COUNT),
+]
+
+
+def national_project_cells(row: NationalProject) -> dict:
+    """One project's cells of the return, in the order the return is entered."""
+    project = row.project
+    return {
+        "name": str(project),
+        "owner": str(project.owner) if project.owner else "",
+        "kind": str(ProjectKind(project.kind).label),
+        "esf": _yes_no(project.esf_funded),
+        "specified_focus": project.get_specified_focus_display() if project.specified_focus else "",
+        "follow_up_method": project.follow_up_method,
+        "focus": project.focus,
+        "target_group": project.target_group,
+        "budget": row.budget,
+        "outcome": row.outcome,
+        "planned": row.planned,
+        "women": None if row.structural else row.participants["women"],
+        "men": None if row.structural else row.participants["men"],
+        "other": None if row.structural else row.participants["other"],
+        "participants": None if row.structural else row.participants_total,
+        "activities": row.activities if row.structural else None,
+        "staff_women": row.staff["women"] if row.structural else None,
+        "staff_men": row.staff["men"] if row.structural else None,
+        "staff_other": row.staff["other"] if row.structural else None,
     }
-    planned = dict(
-        PlannedParticipants.objects.filter(project__association=association, year=year).values_list(
-            "project", "count"
-        )
-    )
-    reports = list(
-        PeriodReport.objects.filter(project__association=association, year=year).select_related("project")
-    )
-    figures_by_id = {project.pk: f for project, f in project_figures(reports).items()}
-    examples = {report.project_id for report in reports if report.is_example}
+
+
+def national_projects_table(association, year: int, rows: list[NationalProject] | None = None) -> Table:
+    """Per project what Försäkringskassan's Uppföljning Finsam asks (followup/national.py), one row each."""
+    rows = national_projects(association, year) if rows is None else rows
     table = Table(
         key="national_projects",
         caption=_("Uppföljning Finsam %(year)s: insatser") % {"year": year},
         sheet=_("Finsam %(year)s – insatser") % {"year": year},
         columns=[
-            Column("name", _("Insats")),
-            Column("budget", _("Budget"), CellKind.AMOUNT, "kr"),
-            Column("outcome", _("Utfall (rekvirerat)"), CellKind.AMOUNT, "kr"),
-            Column("planned", _("Planerade deltagare"), CellKind.COUNT),
-            Column("focus", _("Inriktning")),
-            Column("target_group", _("Målgrupp")),
-            Column("women", _("Deltagare, kvinnor"), CellKind.COUNT),
-            Column("men", _("Deltagare, män"), CellKind.COUNT),
-            Column("other", _("Deltagare, annat/ej angivet"), CellKind.COUNT),
+            Column(key, str(label), kind, "kr" if kind == CellKind.AMOUNT else "")
+            for key, label, kind in NATIONAL_PROJECT_COLUMNS
+        ],
+        notes=[
+            _(
+                "Deltagare räknas en gång per år: de som deltog under årets första period och de som påbörjade "
+                "under de senare."
+            )
         ],
     )
-    for project in projects_with_money(association, year):
-        f = figures_by_id.get(project.pk, Figures())
-        table.add(
-            Row(
-                {
-                    "name": str(project),
-                    "budget": project.year_amount,
-                    "outcome": requested.get(project.pk, 0),
-                    "planned": planned.get(project.pk),
-                    "focus": project.focus,
-                    "target_group": project.target_group,
-                    "women": f.participated["women"],
-                    "men": f.participated["men"],
-                    "other": f.participated["other"],
-                },
-                note=_("deltagare: exempeldata") if project.pk in examples else "",
-            )
-        )
+    examples = _example_projects(association, year)
+    for row in rows:
+        note = _("deltagare: exempeldata") if row.project.pk in examples else ""
+        table.add(Row(national_project_cells(row), note=note))
     if examples:
         table.notes.append(example_note())
     return table
+
+
+def _example_projects(association, year: int) -> set[int]:
+    """Projects whose figures of the year rest on example data (the demo's), to be said so wherever shown."""
+    return set(
+        PeriodReport.objects.filter(project__association=association, year=year, is_example=True).values_list(
+            "project_id", flat=True
+        )
+    ) | set(
+        StructuralReport.objects.filter(
+            project__association=association, year=year, is_example=True
+        ).values_list("project_id", flat=True)
+    )
+
+
+def national_csv_rows(association, year: int):
+    """The return as it is entered: the association's figures, then one line per project (plain values)."""
+    figures = budget_figures(association, year)
+    yield [_("Uppföljning Finsam"), association.name, year]
+    for row in national_association_table(association, year, figures).rows:
+        yield [row.cells["field"], "" if row.cells["amount"] is None else row.cells["amount"]]
+    yield []
+    yield [str(label) for _key, label, _kind in NATIONAL_PROJECT_COLUMNS]
+    for row in national_projects(association, year):
+        cells = national_project_cells(row)
+        yield ["" if cells[key] is None else cells[key] for key, _label, _kind in NATIONAL_PROJECT_COLUMNS]

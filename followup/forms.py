@@ -188,7 +188,14 @@ class StatusReportForm(AssociationBoundForm):
 class FollowupSettingsForm(AssociationBoundForm):
     class Meta:
         model = FollowupSettings
-        fields = ["periods_per_year", "age_band"]
+        fields = [
+            "periods_per_year",
+            "age_band",
+            "report_due_days",
+            "requisition_due_days",
+            "remind_days_before",
+            "remind_days_after",
+        ]
 
 
 class BenefitForm(GuardedForm):

@@ -50,6 +50,15 @@ class FollowupSettings(AssociationOwned):
         choices=[("16-64", _("16–64 år")), ("16-65", _("16–65 år"))],
         default="16-64",
     )
+    # Due dates: a period's (or the project's) last day plus these days; reminders around them.
+    report_due_days = models.PositiveSmallIntegerField(
+        _("dagar efter periodens slut då rapporten ska ha kommit in"), default=30
+    )
+    requisition_due_days = models.PositiveSmallIntegerField(
+        _("dagar efter periodens slut då rekvisitionen ska ha kommit in"), default=30
+    )
+    remind_days_before = models.PositiveSmallIntegerField(_("påminnelse dagar före förfallodagen"), default=7)
+    remind_days_after = models.PositiveSmallIntegerField(_("påminnelse dagar efter förfallodagen"), default=7)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
@@ -475,3 +484,43 @@ class BenefitSum(AssociationOwned):  # utbetald ersättning för försörjningsm
 
     def __str__(self) -> str:
         return f"{self.member} {self.year}:{self.half}"
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("Före förfallodagen")
+    AFTER = "after", _("Efter förfallodagen")
+
+
+class ReminderLog(AssociationOwned):  # skickad påminnelse
+    """One reminder e-mail as sent; the unique constraint is what keeps a reminder from going out twice."""
+
+    association = models.ForeignKey(
+        "finsam.Association",
+        on_delete=models.CASCADE,
+        related_name="reminder_logs",
+        verbose_name=_("samordningsförbund"),
+    )
+    item = models.CharField(_("påminnelsen gäller"), max_length=80)  # a due item's key, e.g. status:12:2023:1
+    what = models.CharField(_("vad"), max_length=300)
+    due = models.DateField(_("förfallodag"))
+    kind = models.CharField(_("slag"), max_length=6, choices=ReminderKind.choices)
+    recipient = models.EmailField(_("mottagare"))
+    sent_at = models.DateTimeField(_("skickad"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["association", "-sent_at", "item"]
+        verbose_name = _("skickad påminnelse")
+        verbose_name_plural = _("skickade påminnelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "item", "kind", "recipient"],
+                name="one_reminder_per_item_kind_and_recipient",
+                violation_error_message=_("Påminnelsen är redan skickad till mottagaren."),
+                violation_error_code="recipient",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.what} → {self.recipient}"

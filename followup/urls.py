@@ -33,6 +33,8 @@ urlpatterns = [
         "<int:year>/uppfoljning/aktiviteter/<int:pk>/ta-bort/", views.activity_delete, name="activity_delete"
     ),
     path("<int:year>/uppfoljning/nationell-rapport/", views.national_report, name="national"),
+    path("<int:year>/uppfoljning/nationell-rapport/csv/", views.national_csv, name="national_csv"),
+    path("paminnelser/", views.reminder_log, name="reminders"),
     path("<int:year>/uppfoljning/forsorjningsmatt/", views.support_measure, name="support_measure"),
     path("<int:year>/uppfoljning/forsorjningsmatt/halvar/<int:half>/", views.benefits_edit, name="benefits"),
 ]

@@ -1,9 +1,13 @@
+import csv
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -35,12 +39,14 @@ from followup.models import (
     Goal,
     PeriodReport,
     PlannedParticipants,
+    ReminderLog,
     ResultTarget,
     StaffReached,
     StatusReport,
     StructuralReport,
 )
 from followup.national import budget_figures
+from followup.reminders import due_items
 from followup.reports import missing_status_reports
 from members.models import MemberKind, MemberOrganisation, Population
 from projects.models import Project, ProjectKind
@@ -65,7 +71,8 @@ def overview(request, slug, year):
     access = get_access(request.user, slug)
     association = access.association
     data = exports.year_followup(association, year)
-    periods = _settings(association).periods_per_year
+    followup_settings = _settings(association)
+    periods = followup_settings.periods_per_year
     projects = list(Project.objects.filter(association=association).running_in(year).select_related("owner"))
     missing = missing_status_reports(association, year, projects, periods)
     status_form = StatusReportForm(association=association, initial={"period": 1})
@@ -81,6 +88,7 @@ def overview(request, slug, year):
         missing=missing,
         status_form=status_form,
         periods=periods,
+        due=due_items(association, timezone.localdate(), settings=followup_settings),
     )
     return render(request, "followup/overview.html", context)
 
@@ -401,13 +409,40 @@ def activity_delete(request, slug, year, pk):
 @login_required
 def national_report(request, slug, year):
     access = get_access(request.user, slug)
+    figures = budget_figures(access.association, year)
     context = _context(
         access,
         year=year,
-        figures=budget_figures(access.association, year),
+        figures=figures,
         table=exports.national_projects_table(access.association, year),
     )
     return render(request, "followup/national.html", context)
+
+
+@login_required
+def national_csv(request, slug, year):
+    access = get_access(request.user, slug, Need.EXPORT_SPREADSHEETS)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"uppfoljning-finsam-{access.association.slug}-{year}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so that Excel reads the file as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    for row in exports.national_csv_rows(access.association, year):
+        writer.writerow(row)
+    return response
+
+
+@login_required
+def reminder_log(request, slug):
+    access = get_access(request.user, slug, Need.EDIT)  # the office's own log
+    today = timezone.localdate()
+    context = _context(
+        access,
+        year=today.year,
+        due=due_items(access.association, today),
+        logs=ReminderLog.objects.filter(association=access.association)[:500],
+    )
+    return render(request, "followup/reminder_log.html", context)
 
 
 def _municipalities(association):

@@ -31,6 +31,23 @@ class ProjectStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Avbruten")
 
 
+class SpecifiedFocus(models.TextChoices):
+    """The return's "preciserad inriktning", kept in this one place.
+
+    Försäkringskassan's fixed list was not found in the sources available (see README, "Uppföljning Finsam"):
+    these choices are provisional and are replaced here, and only here, when the return's list is at hand.
+    """
+
+    PRE_REHABILITATION = "pre_rehab", _("Förrehabilitering, förberedande insatser")
+    VOCATIONAL = "vocational", _("Arbetslivsinriktad rehabilitering")
+    ASSESSMENT = "assessment", _("Kartläggning och bedömning av arbetsförmåga")
+    COORDINATION = "coordination", _("Samordning kring den enskilde")
+    YOUNG = "young", _("Unga utanför arbete och studier")
+    STAFF_TRAINING = "staff_training", _("Kompetensutveckling för personal")
+    COOPERATION = "cooperation", _("Utveckling av samverkan och strukturer")
+    OTHER = "other", _("Annan inriktning")
+
+
 class StartStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Bekräftad")
     PRELIMINARY = "preliminary", _("Preliminär")
@@ -88,6 +105,18 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
         help_text=_("Räknas in i andelen för 75/25-regeln."),
     )
     esf_funded = models.BooleanField(_("ESF-finansierad"), default=False)
+    specified_focus = models.CharField(
+        _("preciserad inriktning (Uppföljning Finsam)"),
+        max_length=20,
+        choices=SpecifiedFocus.choices,
+        blank=True,
+    )
+    follow_up_method = models.CharField(
+        _("uppföljningsmetod"), max_length=200, blank=True, help_text=_("T.ex. antal deltagare per kön.")
+    )
+    # Staff of the project owner who receives the reminders; never a participant.
+    contact_name = models.CharField(_("kontaktperson"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("kontaktpersonens e-post"), blank=True)
     start_status = models.CharField(
         _("status för start"), max_length=12, choices=StartStatus.choices, default=StartStatus.CONFIRMED
     )

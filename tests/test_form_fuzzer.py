@@ -242,6 +242,7 @@ def test_the_crawl_reaches_every_page_of_the_apps(forms_to_fuzz):
     downloads = {
         "budget:pdf",
         "budget:xlsx",
+        "followup:national_csv",
         "plan:pdf",
         "plan:xlsx",
         "plan:version_pdf",
