@@ -51,7 +51,6 @@ def _dashboard(request, access, year: int, years: list[int], template: str):
         "figures": figures,
         "chart": _figures_chart(year, figures),
         "variant": dashboard.variant_for(access),
-        "due_items": [],  # due status reports and requisitions: templates/finsam/dashboard/due_items.html
     }
     if context["variant"] == dashboard.READER:
         since = _last_visit(request.user, access.association)

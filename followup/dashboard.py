@@ -2,7 +2,8 @@
 
 from finsam.dashboard import Panel, YearPage, register_panel, register_year_page, register_years
 from followup.models import Goal, PeriodReport, StatusReport
-from followup.reports import missing_status_reports, periods_per_year, running_projects
+from followup.reminders import due_items
+from followup.reports import missing_status_reports, running_projects, settings_for
 
 FOLLOWUP_PAGES = [
     ("uppfoljning", "followup:overview"),
@@ -22,9 +23,12 @@ def _years(association) -> set[int]:
 def _panel(access, year, today):
     association = access.association
     projects = running_projects(association, year)
+    settings = settings_for(association)
     return {
         "year": year,
-        "missing": missing_status_reports(association, year, projects, periods_per_year(association)),
+        "missing": missing_status_reports(association, year, projects, settings.periods_per_year),
+        # what is due or overdue today, whatever year is shown: reports, requisitions, the yearly cycle
+        "due": due_items(association, today, settings=settings),
     }
 
 

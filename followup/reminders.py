@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from finsam.models import AccessGrant, Association, Role
 from followup.models import FollowupSettings, ReminderKind, ReminderLog, ReportKind, StatusReport
+from followup.reports import settings_for
 from projects.models import Project, ProjectStatus, Requisition
 
 logger = logging.getLogger(__name__)
@@ -83,12 +84,6 @@ def cycle_due_date(when: str, year: int) -> datetime.date | None:
         return None
     month = found[-1]
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _settings(association) -> FollowupSettings:
-    return FollowupSettings.objects.filter(association=association).first() or FollowupSettings(
-        association=association
-    )
 
 
 def _project_items(association, settings: FollowupSettings, today, earliest, latest) -> list[DueItem]:
@@ -176,7 +171,7 @@ def due_items(
 
     Four queries: projects, received reports, requisitions, the yearly cycle (and the settings unless given).
     """
-    settings = settings or _settings(association)
+    settings = settings or settings_for(association)
     earliest = today - datetime.timedelta(days=LOOK_BACK_DAYS)
     latest = today + datetime.timedelta(days=settings.remind_days_before)
     items = _project_items(association, settings, today, earliest, latest)
@@ -229,7 +224,7 @@ def _message(association, item: DueItem, kind: str) -> tuple[str, str]:
 
 def send_reminders_for(association, *, today: datetime.date) -> int:
     """Mail each reminder due today to the project's contact person and the office, once; returns mails sent."""
-    settings = _settings(association)
+    settings = settings_for(association)
     office = office_addresses(association)
     already = set(
         ReminderLog.objects.filter(association=association).values_list("item", "kind", "recipient")

@@ -4,9 +4,11 @@ from followup.models import FollowupSettings, StatusReport
 from projects.models import Project, ProjectStatus
 
 
-def periods_per_year(association) -> int:
-    settings = FollowupSettings.objects.filter(association=association).first()
-    return settings.periods_per_year if settings else FollowupSettings().periods_per_year
+def settings_for(association) -> FollowupSettings:
+    """The association's follow-up settings, or the defaults when it has saved none."""
+    return FollowupSettings.objects.filter(association=association).first() or FollowupSettings(
+        association=association
+    )
 
 
 def running_projects(association, year: int) -> list[Project]:

@@ -5,9 +5,16 @@
 """
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from finsam.models import Role
 from tests.factories import AccessGrantFactory, AssociationFactory, UserFactory
+
+# The examples are bounded per test; how long one takes to draw depends on how busy the machine is (CI shares two
+# cores), which says nothing about the product, so slowness is not a failure.
+hypothesis_settings.register_profile("finsam", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+hypothesis_settings.load_profile("finsam")
 
 
 @pytest.fixture
