@@ -221,7 +221,14 @@ def _is_text(model_field) -> bool:
 
 
 def _tracked_fields(model):
-    return [f for f in model._meta.concrete_fields if f.name not in _SNAPSHOT_COLUMNS and f.name != "id"]
+    """The fields a snapshot holds: the model's own, less those its history leaves out (a plan's logo bytes)."""
+    history = getattr(model, "history", None)
+    recorded = {f.name for f in history.model._meta.concrete_fields} if history is not None else None
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in _SNAPSHOT_COLUMNS and f.name != "id" and (recorded is None or f.name in recorded)
+    ]
 
 
 def changes_for(association, *, model=None, limit: int = 100) -> list[Change]:

@@ -95,7 +95,7 @@ def test_history_runs_a_fixed_number_of_queries_whatever_the_number_of_budget_ve
     # session, user, grant; people for the filter; count and page (one UNION each); per model on the page
     # (association, grant, budget, version): snapshots and their previous ones; related names; navigation.
     # Never one per budget version.
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(18):
         response = client.get(_url(association))
     assert response.status_code == 200
     assert any("Budget 2010 v2" == c.object_label for c in response.context["changes"])

@@ -60,7 +60,7 @@ def _fill(image: Image.Image) -> float:
     top = round(height * TOP_MM / page_mm)
     bottom = round(height * (page_mm - BOTTOM_MM) / page_mm)
     body = image.crop((0, top, width, bottom)).point(lambda value: 255 if value < 200 else 0)
-    box = body.getbbox()  # the box of everything darker than light grey (the Utkast watermark is lighter)
+    box = body.getbbox()  # the box of everything darker than light grey
     return 0.0 if box is None else box[3] / (bottom - top)
 
 
