@@ -163,7 +163,14 @@ def _field_value(record, model_field, related) -> str:
 
 
 def _tracked_fields(model):
-    return [f for f in model._meta.concrete_fields if f.name not in _SNAPSHOT_COLUMNS and f.name != "id"]
+    """The fields the model's history records (a field excluded from history, like a plan's logo bytes, is not)."""
+    history = getattr(model, "history", None)
+    recorded = {f.name for f in history.model._meta.concrete_fields} if history is not None else None
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in _SNAPSHOT_COLUMNS and f.name != "id" and (recorded is None or f.name in recorded)
+    ]
 
 
 def changes_for(association, *, model=None, limit: int = 100) -> list[Change]:
