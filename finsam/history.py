@@ -221,7 +221,7 @@ def _is_text(model_field) -> bool:
 
 
 def _tracked_fields(model):
-    """The fields a snapshot holds: the model's own, less those its history leaves out (a plan's logo bytes)."""
+    """The fields the model's history records (a field excluded from history, like a plan's logo bytes, is not)."""
     history = getattr(model, "history", None)
     recorded = {f.name for f in history.model._meta.concrete_fields} if history is not None else None
     return [
