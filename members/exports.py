@@ -184,6 +184,15 @@ def _cells(results, years, pick) -> dict:
     return cells
 
 
+def board_years(seats, today) -> list[int]:
+    """The years in which any of `seats` served, newest first, up to this year (the board page offers them)."""
+    years: set[int] = set()
+    for seat in seats:
+        last = min(seat.term_to.year if seat.term_to else today.year, today.year)
+        years.update(range(seat.term_from.year, last + 1))
+    return sorted(years, reverse=True)
+
+
 def board_table(association, year: int) -> Table:
     """The board in `year`: per member organisation its ledamot and ersättare, with party and office."""
     seats = [

@@ -281,15 +281,19 @@ def _parse_date(value):
 @login_required
 def board(request, slug):
     access = get_access(request.user, slug)
-    today = datetime.date.today()
-    year = int(request.GET["ar"]) if request.GET.get("ar", "").isdigit() else today.year
     association = access.association
+    seats = list(BoardSeat.objects.filter(member__association=association).select_related("member"))
+    years = exports.board_years(seats, datetime.date.today())
+    asked = request.GET.get("ar", "")
+    year = int(asked) if asked.isdigit() and 1990 <= int(asked) <= 2100 else (years[0] if years else None)
+    year = year or datetime.date.today().year
     context = {
         "access": access,
         "association": association,
         "year": year,
+        "years": years,
         "board_table": exports.board_table(association, year),
-        "seats": BoardSeat.objects.filter(member__association=association).select_related("member"),
+        "seats": seats,
         "preparatory": PreparatoryGroupMember.objects.filter(member__association=association).select_related(
             "member"
         ),

@@ -9,7 +9,8 @@ from projects.exports import requisition_table
 from projects.models import ProjectYearAmount
 
 
-def _years(association) -> set[int]:
+def years_with_amounts(association) -> set[int]:
+    """Calendar years in which the association's projects have money (the dashboard and the lists offer them)."""
     return set(
         ProjectYearAmount.objects.filter(project__association=association).values_list("year", flat=True)
     )
@@ -32,7 +33,7 @@ def _panel(access, year, today):
 
 
 def register() -> None:
-    register_years(_years)
+    register_years(years_with_amounts)
     register_year_page(YearPage("insatser", "projects:list", year_in_query=True))
     register_year_page(YearPage("rekvisitioner", "projects:requisitions", year_in_query=True))
     register_panel(Panel("projects", "projects/partials/dashboard.html", _panel, order=30))

@@ -4,7 +4,13 @@ from decimal import Decimal
 from django.urls import reverse
 
 from members.models import FeeYear, FixedShare, MemberKind, MemberOrganisation, Population, SplitMethod
-from tests.factories import FeeYearFactory, FixedShareFactory, MemberOrganisationFactory, PopulationFactory
+from tests.factories import (
+    BoardSeatFactory,
+    FeeYearFactory,
+    FixedShareFactory,
+    MemberOrganisationFactory,
+    PopulationFactory,
+)
 from tests.forms import submit
 
 
@@ -212,3 +218,20 @@ def test_methods_other_than_get_and_post_are_refused(client, office_user, associ
     client.force_login(office_user)
     url = reverse("members:fee_year_create", kwargs={"slug": association.slug})
     assert client.put(url).status_code == 405
+
+
+def test_the_board_page_opens_on_the_latest_year_a_board_served_and_offers_those_years(
+    client, auditor_user, association
+):
+    member = MemberOrganisationFactory(association=association, name="Landskrona stad")
+    BoardSeatFactory(
+        member=member,
+        person_name="Anna Ordinarie",
+        term_from=datetime.date(2009, 5, 1),
+        term_to=datetime.date(2010, 12, 31),
+    )
+    client.force_login(auditor_user)
+    response = client.get(reverse("members:board", kwargs={"slug": association.slug}))
+    assert response.context["year"] == 2010  # not this calendar year, with no board at all
+    assert response.context["years"] == [2010, 2009]
+    assert "Anna Ordinarie" in response.content.decode()

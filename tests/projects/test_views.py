@@ -236,3 +236,15 @@ def test_a_declined_application_makes_no_project(client, office_user, associatio
     application.refresh_from_db()
     assert application.status == "declined"
     assert not Project.objects.exists()
+
+
+def test_the_project_list_opens_on_the_latest_year_with_data_and_offers_its_years(office_client, association):
+    granted_project({2009: 100_000, 2010: 200_000}, owner__association=association, name="Steget")
+    response = office_client.get(reverse("projects:list", kwargs={"slug": association.slug}))
+    assert response.context["year"] == 2010  # not this calendar year, where nothing is
+    assert response.context["years"] == [2010, 2009]
+    page = response.content.decode()
+    assert "Steget" in page
+    assert f'href="/{association.slug}/insatser/?ar=2009"' in page
+    asked = office_client.get(reverse("projects:list", kwargs={"slug": association.slug}), {"ar": "2009"})
+    assert asked.context["year"] == 2009
