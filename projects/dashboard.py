@@ -12,7 +12,10 @@ from projects.models import ProjectYearAmount
 def years_with_amounts(association) -> set[int]:
     """Calendar years in which the association's projects have money (the dashboard and the lists offer them)."""
     return set(
-        ProjectYearAmount.objects.filter(project__association=association).values_list("year", flat=True)
+        ProjectYearAmount.objects.filter(project__association=association)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
     )
 
 

@@ -12,7 +12,7 @@ from finsam import syscheck
 def bare_machine(monkeypatch):
     """A Debian machine with none of the packages: no Pango, fonts, pdftotext or Chromium."""
     monkeypatch.setattr(syscheck.ctypes.util, "find_library", lambda name: None)
-    monkeypatch.setattr(syscheck, "_has_dejavu", lambda: False)
+    monkeypatch.setattr(syscheck, "_has_font", lambda family, path: False)
     monkeypatch.setattr(syscheck, "chromium_present", lambda: False)
     monkeypatch.setattr(
         syscheck.shutil, "which", lambda name: "/usr/bin/apt-get" if name == "apt-get" else None
@@ -26,6 +26,7 @@ def test_a_bare_machine_lacks_pango_fonts_poppler_and_chromium_for_the_tests(bar
         "libpango-1.0-0",
         "libpangoft2-1.0-0",
         "libharfbuzz-subset0",
+        "fonts-crosextra-carlito",
         "fonts-dejavu-core",
         "poppler-utils",
     ]
@@ -34,7 +35,7 @@ def test_a_bare_machine_lacks_pango_fonts_poppler_and_chromium_for_the_tests(bar
 
 def test_serving_needs_neither_poppler_nor_chromium(bare_machine):
     assert syscheck.missing_packages("run") == (
-        ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"],
+        ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-crosextra-carlito", "fonts-dejavu-core"],
         [],
     )
 
@@ -49,7 +50,7 @@ def test_root_installs_the_missing_packages_with_apt_get(bare_machine, monkeypat
     assert commands == [
         ["apt-get", "update", "-qq"],
         ["apt-get", "install", "-y", "-qq", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0",
-         "fonts-dejavu-core", "poppler-utils", "chromium"],
+         "fonts-crosextra-carlito", "fonts-dejavu-core", "poppler-utils", "chromium"],
     ]  # fmt: skip
     assert run.call_args.kwargs["env"]["DEBIAN_FRONTEND"] == "noninteractive"
 
@@ -76,8 +77,8 @@ def test_without_root_or_sudo_the_one_apt_get_line_is_printed_and_nothing_runs(
     run.assert_not_called()
     assert capsys.readouterr().err == (
         "FEL: Debian-paket saknas. Installera dem och försök igen:\n"
-        "  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core "
-        "poppler-utils chromium\n"
+        "  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
+        "fonts-crosextra-carlito fonts-dejavu-core poppler-utils chromium\n"
     )
 
 
