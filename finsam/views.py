@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from finsam import dashboard, history
 from finsam.access import Need, get_access, visible_associations
 from finsam.forms import AssociationForm
+from finsam.lib import params
 from finsam.lib.charts import bar_chart
 from finsam.lib.periods import is_valid_plan_year
 from finsam.models import DashboardVisit
@@ -140,7 +142,16 @@ def _history_filterset(access, data):
         ((label, str(m._meta.verbose_name_plural).capitalize()) for label, m in models_by_label.items()),
         key=lambda pair: pair[1],
     )
-    people = get_user_model().objects.filter(grants__association=access.association).order_by("username")
+    # everyone who holds a role now, and everyone who changed anything (former staff, superusers)
+    people = (
+        get_user_model()
+        .objects.filter(
+            Q(grants__association=access.association)
+            | Q(pk__in=history.people_in_history(access.association))
+        )
+        .distinct()
+        .order_by("username")
+    )
 
     class Filters(django_filters.FilterSet):
         typ = django_filters.ChoiceFilter(
@@ -169,20 +180,24 @@ def association_history(request, slug):
     chosen = filters.form.cleaned_data if filters.is_bound and filters.is_valid() else {}
     model = models_by_label.get(chosen.get("typ") or "")
     person = chosen.get("person")
-    try:
-        page_number = max(int(request.GET.get("sida", 1)), 1)
-    except ValueError:
-        page_number = 1
-    changes, total = history.history_page(
-        access.association,
-        models_=[model] if model else None,
-        user_id=person.pk if person else None,
-        date_from=chosen.get("fran"),
-        date_to=chosen.get("till"),
-        offset=(page_number - 1) * HISTORY_PAGE_SIZE,
-        limit=HISTORY_PAGE_SIZE,
-    )
+    page_number = params.page_number(request.GET.get("sida"))
+
+    def page(number):
+        return history.history_page(
+            access.association,
+            models_=[model] if model else None,
+            user_id=person.pk if person else None,
+            date_from=chosen.get("fran"),
+            date_to=chosen.get("till"),
+            offset=(number - 1) * HISTORY_PAGE_SIZE,
+            limit=HISTORY_PAGE_SIZE,
+        )
+
+    changes, total = page(page_number)
     pages = max((total + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE, 1)
+    if page_number > pages:  # past the end: the last page
+        page_number = pages
+        changes, total = page(page_number)
     query = request.GET.copy()
     query.pop("sida", None)
     context = {
