@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -55,7 +56,7 @@ def _dashboard(request, access, year: int, years: list[int], template: str):
         "variant": dashboard.variant_for(access),
     }
     if context["variant"] == dashboard.READER:
-        since = _last_visit(request.user, access.association)
+        since = _last_visit(request, access.association)
         context["since"] = since
         if since is not None:
             context["changes"], context["change_count"] = history.history_page(
@@ -64,16 +65,26 @@ def _dashboard(request, access, year: int, years: list[int], template: str):
     return render(request, template, context)
 
 
-def _last_visit(user, association):
-    """When the user last opened the dashboard (None the first time); this visit is recorded."""
-    visit = DashboardVisit.objects.filter(user=user, association=association).first()
+def _last_visit(request, association):
+    """When the user's previous visit began (None the first time).
+
+    A visit is a session: its first dashboard view records this moment as the user's visit and keeps the
+    previous one in the session, so every page of the visit (a reload, another year) lists what changed since
+    the visit before, not since a few seconds ago. Logging in starts a new visit (`dashboard.SINCE_KEY`).
+    """
+    kept = request.session.get(dashboard.SINCE_KEY, {})
+    key = str(association.pk)
+    if key in kept:
+        return parse_datetime(kept[key]) if kept[key] else None
+    visit = DashboardVisit.objects.filter(user=request.user, association=association).first()
+    since = visit.seen_at if visit is not None else None
     if visit is None:
-        DashboardVisit.objects.create(user=user, association=association, seen_at=now())
-        return None
-    seen_at = visit.seen_at
-    visit.seen_at = now()
-    visit.save(update_fields=["seen_at"])
-    return seen_at
+        DashboardVisit.objects.create(user=request.user, association=association, seen_at=now())
+    else:
+        visit.seen_at = now()
+        visit.save(update_fields=["seen_at"])
+    request.session[dashboard.SINCE_KEY] = {**kept, key: since.isoformat() if since else None}
+    return since
 
 
 def _figures_chart(year: int, figures):
