@@ -122,6 +122,8 @@ class YearPage:
     key: str
     url_name: str
     year_in_query: bool = False  # ?ar=YYYY rather than /<year>/ in the path
+    # the years this page has data for (its own, not the association's): it opens on the latest of them
+    years: Callable | None = None  # (association) -> set[int]
 
 
 _YEAR_PAGES: dict[str, YearPage] = {}

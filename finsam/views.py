@@ -105,14 +105,17 @@ def association_start(request, slug):
 
 @login_required
 def latest_year_page(request, slug, page):
-    """A year's page (from the menu) on the latest plan year with data, so no list opens on an empty year."""
+    """A year's page (from the menu) on the latest year the page itself has data for (else the association's)."""
     access = get_access(request.user, slug)
     target = dashboard.year_page(page)
     if target is None:
         return not_found(request, _("Ingen sådan sida."))
-    year = dashboard.latest_year(access.association)
+    own = target.years(access.association) if target.years is not None else None
+    year = max(own) if own else dashboard.latest_year(access.association)
     if target.year_in_query:
-        return redirect(reverse(target.url_name, kwargs={"slug": slug}) + f"?ar={year}")
+        # a list with no data at all opens as it is, and says so (never on an empty year of its own)
+        query = f"?ar={year}" if own or own is None else ""
+        return redirect(reverse(target.url_name, kwargs={"slug": slug}) + query)
     return redirect(target.url_name, slug=slug, year=year)
 
 
