@@ -179,7 +179,7 @@ def _name(obj, model, pk) -> str:
     try:
         return str(obj)
     except (ObjectDoesNotExist, KeyError):
-        return gettext_now("%(kind)s #%(id)s (borttagen)") % {
+        return str(_("%(kind)s #%(id)s (borttagen)")) % {
             "kind": str(model._meta.verbose_name).capitalize(),
             "id": pk,
         }
