@@ -15,8 +15,10 @@ from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.fields import MAX_COUNT
+from finsam.lib import params
 from finsam.lib.sync import sync_figures
 from followup import exports, services
+from followup.dashboard import activity_years, benefit_years, figure_years
 from followup.forms import (
     ActivityForm,
     BenefitForm,
@@ -89,6 +91,7 @@ def overview(request, slug, year):
         status_form=status_form,
         periods=periods,
         due=due_items(association, timezone.localdate(), settings=followup_settings),
+        years=sorted(figure_years(association), reverse=True),
     )
     return render(request, "followup/overview.html", context)
 
@@ -332,9 +335,9 @@ def _planned_guard(project, year) -> Guard:
 def planned_participants(request, slug, year, pk):
     access = get_access(request.user, slug, Need.EDIT)
     project = get_object_or_404(Project.objects.filter(association=access.association), pk=pk)
-    value = request.POST.get("count", "").strip()
+    count = params.whole_number(request.POST.get("count", "").strip())
     back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
-    if not value.isdigit() or int(value) > MAX_COUNT:
+    if count is None or count > MAX_COUNT:
         messages.error(request, _("Ange planerat antal deltagare som ett heltal från 0 till 10 000 000."))
         return redirect(back)
     try:
@@ -342,7 +345,7 @@ def planned_participants(request, slug, year, pk):
     except forms.ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(back)
-    PlannedParticipants.objects.update_or_create(project=project, year=year, defaults={"count": int(value)})
+    PlannedParticipants.objects.update_or_create(project=project, year=year, defaults={"count": count})
     messages.success(request, _("Planerat antal deltagare är sparat."))
     return redirect(back)
 
@@ -353,7 +356,13 @@ def activity_list(request, slug, year):
     activities = Activity.objects.filter(association=access.association, date__year=year).prefetch_related(
         "participants"
     )
-    context = _context(access, year=year, activities=activities, figures=activity_figures(activities))
+    context = _context(
+        access,
+        year=year,
+        activities=activities,
+        figures=activity_figures(activities),
+        years=sorted(activity_years(access.association), reverse=True),
+    )
     return render(request, "followup/activity_list.html", context)
 
 
@@ -415,6 +424,7 @@ def national_report(request, slug, year):
         year=year,
         figures=figures,
         table=exports.national_projects_table(access.association, year),
+        years=sorted(figure_years(access.association), reverse=True),
     )
     return render(request, "followup/national.html", context)
 
@@ -465,7 +475,13 @@ def support_measure(request, slug, year):
         year,
         settings.age_band,
     )
-    context = _context(access, year=year, rows=rows, age_band=settings.age_band)
+    context = _context(
+        access,
+        year=year,
+        rows=rows,
+        age_band=settings.age_band,
+        years=sorted(benefit_years(access.association), reverse=True),
+    )
     return render(request, "followup/support_measure.html", context)
 
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
-from finsam.dashboard import latest_year
 from finsam.importing import import_page
+from finsam.lib import params
 from finsam.lib.money import format_kr
 from projects import amounts, exports, imports, rules, services
 from projects.dashboard import years_with_amounts
@@ -37,12 +37,10 @@ from projects.models import (
 )
 
 
-def _year(request, association) -> int:
-    """The year asked for (`?ar=`), else the latest year the association has data for (as the dashboard opens)."""
-    value = request.GET.get("ar", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return latest_year(association)
+def _year(request, association) -> tuple[int, list[int]]:
+    """The year asked for (`?ar=`), else the latest year with project money; and those years, newest first."""
+    years = sorted(years_with_amounts(association), reverse=True)
+    return params.chosen_year(request.GET.get("ar"), years), years
 
 
 def _projects(access):
@@ -56,7 +54,7 @@ def _context(access, **extra):
 @login_required
 def project_list(request, slug):
     access = get_access(request.user, slug)
-    year = _year(request, access.association)
+    year, years = _year(request, access.association)
     filters = ProjectFilter(
         request.GET,
         queryset=exports.projects_with_money(access.association, year, include_cancelled=True),
@@ -79,7 +77,7 @@ def project_list(request, slug):
         cancelled_year=sum(p.year_amount for p in projects if p.status == ProjectStatus.CANCELLED),
         cancelled_count=sum(1 for p in projects if p.status == ProjectStatus.CANCELLED),
         filters=filters,
-        years=sorted(years_with_amounts(access.association), reverse=True),
+        years=years,
     )
     return render(request, "projects/project_list.html", context)
 
@@ -298,11 +296,11 @@ def requisition_delete(request, slug, pk, rpk):
 @login_required
 def requisition_overview(request, slug):
     access = get_access(request.user, slug)
-    year = _year(request, access.association)
+    year, years = _year(request, access.association)
     context = _context(
         access,
         year=year,
-        years=sorted(years_with_amounts(access.association), reverse=True),
+        years=years,
         table=exports.requisition_table(access.association, year),
     )
     return render(request, "projects/requisitions.html", context)

@@ -187,8 +187,9 @@ def test_the_national_page_runs_a_fixed_number_of_queries(
         )
     client.force_login(auditor_user)
     # session, user, grant; fee year, outcome, budget, administration outcome; requisitions, planned,
-    # period reports, structural reports, staff, projects, their areas; navigation (two): the same for 5 or 50
-    with django_assert_max_num_queries(17):
+    # period reports, structural reports, staff, projects, their areas; years with follow-up figures (goals,
+    # period reports, status reports); navigation (two): the same for 5 or 50
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("followup:national", kwargs={"slug": association.slug, "year": 2023}))
     assert response.status_code == 200
 
