@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from budget.allocation import recorded_ceiling
 from budget.feeds import live_view
 from budget.models import (
     Budget,
@@ -93,6 +94,7 @@ def adopt(*, version: BudgetVersion, adopted_on: datetime.date, reference: str, 
     with translation.override("sv"):  # a document of record is kept in the plan's language
         view = live_view(locked)
     view.adopted_on, view.reference = adopted_on, reference
+    view.ceiling = recorded_ceiling(locked.budget.association, view)
     content = to_content(view)
     record = BudgetRecord.objects.create(
         version=locked,
@@ -171,6 +173,7 @@ def backfill_adoption_records(*, using: str = "default") -> int:
     for version in missing.select_related("budget__association"):
         with transaction.atomic(using=using), translation.override("sv"):
             view = live_view(version)
+            view.ceiling = recorded_ceiling(version.budget.association, view)
             content = to_content(view)
             BudgetRecord.objects.using(using).create(
                 version=version,

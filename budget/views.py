@@ -144,15 +144,22 @@ def budget_detail(request, slug, year):
         outcome_table=outcome_table(view, outcome),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
-        ceiling=equity_status(
-            access.association,
-            budget.plan_year,
-            computed=view.computed,
-            outcome=outcome,
-        ),
+        ceiling=_ceiling(access.association, view, outcome),
         state=state_estimate(access.association, budget.plan_year + 1),
     )
     return render(request, "budget/budget_detail.html", context)
+
+
+def _ceiling(association, view, outcome):
+    """The equity ceiling panel's figures: an adopted version's ceiling as kept in its record, a draft's live.
+
+    A version adopted before ceilings were kept shows none rather than today's (None).
+    """
+    if view.frozen and view.ceiling is None:
+        return None
+    return equity_status(
+        association, view.plan_year, computed=view.computed, outcome=outcome, recorded=view.ceiling
+    )
 
 
 @login_required

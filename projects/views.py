@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from finsam.access import Need, get_access
+from finsam.concurrency import Guard, GuardedForm
 from finsam.crud import delete_page, form_page
 from finsam.importing import import_page
 from finsam.lib import params
@@ -33,6 +34,7 @@ from projects.models import (
     Decision,
     Project,
     ProjectStatus,
+    ProjectYearAmount,
     Requisition,
 )
 
@@ -204,16 +206,32 @@ def project_years(request, slug, pk):
     if request.GET.get("forslag"):
         current = amounts.propose_split(granted, project.start, project.end or project.start)
     formset = year_amount_formset(request.POST or None, current)
+    marker = GuardedForm(request.POST or None, guard=_years_guard(project))
     if request.method == "POST" and formset.is_valid():
-        try:
-            services.set_year_amounts(project=project, amounts=formset.amounts())
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if not marker.is_valid():
+            messages.error(request, " ".join(marker.non_field_errors()))
         else:
-            messages.success(request, _("Beloppen per år är sparade."))
-            return redirect(project)
-    context = _context(access, project=project, formset=formset, granted=granted)
+            try:
+                services.set_year_amounts(project=project, amounts=formset.amounts())
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Beloppen per år är sparade."))
+                return redirect(project)
+    context = _context(access, project=project, formset=formset, granted=granted, marker=marker)
     return render(request, "projects/project_years.html", context)
+
+
+def _years_guard(project) -> Guard:
+    """The years form shows the project's yearly amounts against its decisions' total: a change of either since
+    the form was shown refuses the save (finsam/concurrency.py); the project's row serialises the saves."""
+    return Guard(
+        lock=lambda: Project.objects.filter(pk=project.pk),
+        history=[
+            ProjectYearAmount.history.filter(project_id=project.pk),
+            Decision.history.filter(project_id=project.pk),
+        ],
+    )
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from finsam import concurrency
 from finsam.plan import blocks
 from finsam.plan.document import Adoption, PlanDocument, build_document
 from finsam.plan.models import CycleItem, Plan, PlanStatus, PlanVersion, RiskItem, Section
@@ -196,8 +197,12 @@ def adopt_plan(
 
 @transaction.atomic
 def start_revision(*, plan: Plan, revised_on: datetime.date, reason: str) -> None:
-    """An adopted plan opens for changes as a revision; its adopted versions stay as they are."""
-    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    """An adopted plan opens for changes as a revision; its adopted versions stay as they are.
+
+    The plan's row is locked first: of two simultaneous "Revidera", the second waits, then finds the plan a draft
+    and is told, so the first one's date and reason stay (through finsam.concurrency, where tests meet).
+    """
+    locked = concurrency.lock_rows(Plan.objects.filter(pk=plan.pk))[0]
     if not locked.is_adopted:
         raise ValidationError(
             _("Planen är inte fastställd, eller en revision pågår redan; ändra den direkt."),
