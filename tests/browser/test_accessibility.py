@@ -52,6 +52,7 @@ def _main_pages(role: str) -> list[str]:
         f"/{slug}/{report.year}/uppfoljning/",
         f"/{slug}/{report.year}/uppfoljning/insatser/{report.project_id}/",
         f"/{slug}/2023/plan/",
+        f"/{slug}/2023/verksamhetsberattelse/",
     ]
     if role != "styrelse":
         pages.append(f"/{slug}/historik/")
