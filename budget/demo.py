@@ -18,6 +18,7 @@ from budget.models import (
     ColumnKind,
     LineGroup,
     LineKind,
+    Outcome,
     VersionStatus,
 )
 from finsam.demo import LANDSKRONA_SVALOV, RAR, ensure
@@ -148,6 +149,20 @@ LANDSKRONA_BUDGETS = [
 ]  # fmt: skip
 
 
+# EXAMPLE DATA: RAR's outcome for 2023, made up (no source gives it) so that the year's report and the outcome
+# sheets have something to set against the budget. Flagged `is_example`: every table that shows it says
+# "exempeldata". Kronor per line; the members paid their fees in full, the rest came in somewhat under budget.
+RAR_EXAMPLE_OUTCOME_2023 = {
+    "r_fees_2023": 16_000_000,
+    "r_esf": 2_214_600,
+    "r_board": 401_350,
+    "r_office": 2_736_900,
+    "r_support_2023": 3_712_400,
+    "r_projects_2023": 8_864_250,
+    "r_earlier": 1_488_000,
+}
+
+
 def load(associations, stdout=None) -> None:
     rar, landskrona = associations[RAR], associations[LANDSKRONA_SVALOV]
     # RAR's financial rules (plan 2010): liquidity never below 500 tkr, 2 000 tkr for new projects within six
@@ -160,6 +175,8 @@ def load(associations, stdout=None) -> None:
     rar_lines = _lines(rar, RAR_LINES)
     for budget in RAR_BUDGETS:
         _budget(rar, rar_lines, *budget)
+    for key, amount in RAR_EXAMPLE_OUTCOME_2023.items():
+        ensure(Outcome, {"line": rar_lines[key], "year": 2023}, {"amount": amount, "is_example": True})
     landskrona_lines = _lines(landskrona, LANDSKRONA_LINES)
     for budget in LANDSKRONA_BUDGETS:
         _budget(landskrona, landskrona_lines, *budget)

@@ -152,14 +152,25 @@ def revise(*, version: BudgetVersion, revised_on: datetime.date, reason: str) ->
 
 @transaction.atomic
 def save_outcome(*, values: dict[tuple[int, int], int | None]) -> None:
-    """Outcome per (line id, year); None clears it."""
+    """Outcome per (line id, year); None clears it. A figure entered over an example figure is no example."""
     keys = list(values)
-    existing = Outcome.objects.filter(line_id__in={k[0] for k in keys}, year__in={k[1] for k in keys})
+    existing = {
+        (o.line_id, o.year): o
+        for o in Outcome.objects.filter(line_id__in={k[0] for k in keys}, year__in={k[1] for k in keys})
+    }
+    entered = [
+        row
+        for key, row in existing.items()
+        if row.is_example and values.get(key, row.amount) not in (None, row.amount)
+    ]
     sync_figures(
-        {(o.line_id, o.year): o for o in existing},
+        existing,
         values,
         lambda key, amount: Outcome.objects.create(line_id=key[0], year=key[1], amount=amount),
     )
+    for row in entered:
+        row.is_example = False
+        row.save(update_fields=["is_example"])
 
 
 def backfill_adoption_records(*, using: str = "default") -> int:

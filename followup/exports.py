@@ -17,7 +17,7 @@ from followup.models import (
     PeriodReport,
     StructuralReport,
 )
-from followup.national import NationalProject, budget_figures, national_projects
+from followup.national import NationalProject, budget_figures, national_projects, participants_once
 from projects.models import Project, ProjectKind
 
 ACTIVITY_INDICATORS = (Indicator.ACTIVITIES, Indicator.ACTIVITY_PARTICIPANTS)
@@ -185,6 +185,56 @@ def indicator_table(association, year: int, *, data: YearFollowup | None = None)
     return table
 
 
+PARTICIPANTS_ONCE_NOTE = gettext_lazy(
+    "Deltagare räknas en gång per år: de som deltog under årets första period och de som påbörjade under de senare."
+)
+
+
+def participants_table(association, year: int) -> Table | None:
+    """The year's participants by gender per project and in total, each person counted once (`participants_once`).
+
+    Only projects with figures registered for the year are listed; None when no project has any. Figures that
+    rest on example data say so in the row's label, which the workbook carries too, and in the caption.
+    """
+    reports: dict = {}
+    for report in PeriodReport.objects.filter(project__association=association, year=year).select_related(
+        "project"
+    ):
+        reports.setdefault(report.project, []).append(report)
+    if not reports:
+        return None
+    examples = {project.pk for project, rows in reports.items() if any(r.is_example for r in rows)}
+    caption = _("Deltagare %(year)s efter kön") % {"year": year}
+    columns = [Column("label", _("Insats"))]
+    for gender in GENDERS:
+        columns.append(Column(gender, str(GENDER_LABELS[gender]).capitalize(), CellKind.COUNT))
+    columns.append(Column("total", _("Totalt"), CellKind.COUNT))
+    table = Table(
+        key="participants",
+        caption=marked_example(caption) if examples else caption,
+        sheet=caption,
+        columns=columns,
+        notes=[str(PARTICIPANTS_ONCE_NOTE)],
+    )
+    rows = []
+    for project in sorted(reports, key=lambda p: p.name):
+        counts = participants_once(reports[project])
+        label = marked_example(str(project)) if project.pk in examples else str(project)
+        rows.append(table.add(Row({"label": label, **counts, "total": sum(counts.values())})))
+    totals = {column.key: sum(table.rows[i].cells[column.key] for i in rows) for column in columns[1:]}
+    label = _("Summa")
+    table.add(
+        Row(
+            {"label": marked_example(label) if examples else label, **totals},
+            RowKind.TOTAL,
+            terms=tuple((i, 1) for i in rows),
+        )
+    )
+    if examples:
+        table.notes.append(example_note())
+    return table
+
+
 def _indicator_cells(label: str, figures: Figures) -> dict:
     cells = {"label": label}
     for gender in GENDERS:
@@ -208,14 +258,17 @@ def national_association_table(association, year: int, figures=None) -> Table:
         caption=_("Uppföljning Finsam %(year)s: förbundet") % {"year": year},
         columns=[Column("field", _("Uppgift")), Column("amount", _("Belopp"), CellKind.AMOUNT, "kr")],
     )
-    for label, value in (
-        (_("Tilldelade medel"), figures.allocated),
-        (_("Eget kapital vid årets slut (utfall)"), figures.equity_actual),
-        (_("Eget kapital vid årets slut (budget)"), figures.equity_end),
-        (_("Administrativa kostnader, budget"), figures.administration_budget),
-        (_("Administrativa kostnader, utfall"), figures.administration_outcome),
+    for label, value, from_outcome in (
+        (_("Tilldelade medel"), figures.allocated, False),
+        (_("Eget kapital vid årets slut (utfall)"), figures.equity_actual, True),
+        (_("Eget kapital vid årets slut (budget)"), figures.equity_end, False),
+        (_("Administrativa kostnader, budget"), figures.administration_budget, False),
+        (_("Administrativa kostnader, utfall"), figures.administration_outcome, True),
     ):
-        table.add(Row({"field": str(label), "amount": value}))
+        example = from_outcome and value is not None and figures.outcome_is_example
+        table.add(Row({"field": marked_example(str(label)) if example else str(label), "amount": value}))
+    if figures.outcome_is_example:
+        table.notes.append(example_note())
     return table
 
 
@@ -279,12 +332,7 @@ def national_projects_table(association, year: int, rows: list[NationalProject] 
             Column(key, str(label), kind, "kr" if kind == CellKind.AMOUNT else "")
             for key, label, kind in NATIONAL_PROJECT_COLUMNS
         ],
-        notes=[
-            _(
-                "Deltagare räknas en gång per år: de som deltog under årets första period och de som påbörjade "
-                "under de senare."
-            )
-        ],
+        notes=[str(PARTICIPANTS_ONCE_NOTE)],
     )
     examples = _example_projects(association, year)
     for row in rows:

@@ -32,6 +32,7 @@ class NationalFigures:
     administration_budget: int | None
     administration_outcome: int | None
     equity_actual: int | None = None  # kronor, at the year's end from the outcome (the annual accounts)
+    outcome_is_example: bool = False  # some of the year's outcome is example data (the demo's)
 
 
 def _zero() -> dict[str, int]:
@@ -81,9 +82,12 @@ def budget_figures(association, year: int) -> NationalFigures:
     fee_year = FeeYear.objects.filter(association=association, year=year).first()
     allocated = fee_year.total if fee_year else None
     equity_end = administration_budget = equity_actual = None
-    outcome = dict(
-        Outcome.objects.filter(line__association=association, year=year).values_list("line_id", "amount")
-    )
+    outcome, outcome_is_example = {}, False
+    for line_id, amount, is_example in Outcome.objects.filter(
+        line__association=association, year=year
+    ).values_list("line_id", "amount", "is_example"):
+        outcome[line_id] = amount
+        outcome_is_example = outcome_is_example or is_example
     budget = (
         Budget.objects.filter(association=association, plan_year=year).prefetch_related("versions").first()
     )
@@ -102,7 +106,12 @@ def budget_figures(association, year: int) -> NationalFigures:
         line__association=association, line__administration=True, year=year
     ).aggregate(total=Sum("amount"))["total"]
     return NationalFigures(
-        allocated, equity_end, administration_budget, administration_outcome, equity_actual
+        allocated,
+        equity_end,
+        administration_budget,
+        administration_outcome,
+        equity_actual,
+        outcome_is_example,
     )
 
 

@@ -147,8 +147,8 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     # session, user, grant; years with data (6 sources); per panel: plan and its versions; budget, versions,
     # columns, lines, amounts, fee and project feeds, settings; requisitions and project amounts; running
     # projects, follow-up settings, received reports; due items (projects, received reports, requisitions,
-    # yearly cycle); fee year; cycle; navigation. Never per project.
-    with django_assert_num_queries(32):
+    # yearly cycle); fee year; the year's report; cycle; navigation. Never per project.
+    with django_assert_num_queries(33):
         assert client.get(url).status_code == 200
 
 
@@ -224,6 +224,6 @@ def test_the_readers_dashboard_runs_a_fixed_number_of_queries(
     client.force_login(board_user)  # the second visit
     # as for office staff, plus: adopted plans and budgets; the last visit read and written, and kept in the
     # session (the visit's first page); the changes since (page and count over all models, then per model on
-    # the page and the names they show).
-    with django_assert_num_queries(42):
+    # the page and the names they show); the year's report.
+    with django_assert_num_queries(43):
         assert client.get(url).status_code == 200
