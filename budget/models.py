@@ -346,6 +346,8 @@ class Outcome(AssociationOwned):  # utfall per rad och år
     )
     year = YearField(_("år"))
     amount = KronorField(_("utfall (kr)"))  # kronor
+    # made up to show the pages (the demo's), and said so wherever a figure built on it is reported
+    is_example = models.BooleanField(_("exempeldata"), default=False)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from finsam.plan.blocks import Block, register, register_workbook_extra
-from followup.exports import goals_table, indicator_table, national_projects_table
+from followup.exports import goals_table, indicator_table, national_return_tables
 
 
 def _goals(plan, section):
@@ -11,10 +11,11 @@ def _goals(plan, section):
 
 
 def _workbook_extras(plan):
-    """The figures an auditor checks beside the plan: indicators and the Uppföljning Finsam projects."""
+    """The figures an auditor checks beside the plan: indicators, and the Uppföljning Finsam return on one sheet
+    laid out as the national page's workbook (the association's part, then the projects)."""
     return [
         indicator_table(plan.association, plan.year),
-        national_projects_table(plan.association, plan.year),
+        *national_return_tables(plan.association, plan.year),
     ]
 
 

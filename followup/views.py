@@ -16,6 +16,7 @@ from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.fields import MAX_COUNT
 from finsam.lib.sync import sync_figures
+from finsam.lib.workbook import workbook_bytes
 from followup import exports, services
 from followup.forms import (
     ActivityForm,
@@ -50,6 +51,8 @@ from followup.reminders import due_items
 from followup.reports import missing_status_reports
 from members.models import MemberKind, MemberOrganisation, Population
 from projects.models import Project, ProjectKind
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _context(access, **extra):
@@ -429,6 +432,22 @@ def national_csv(request, slug, year):
     writer = csv.writer(response, delimiter=";")
     for row in exports.national_csv_rows(access.association, year):
         writer.writerow(row)
+    return response
+
+
+@login_required
+def national_xlsx(request, slug, year):
+    """The return as a workbook, laid out as it is entered: the association's part, then one row per project."""
+    access = get_access(request.user, slug, Need.EXPORT_SPREADSHEETS)
+    association = access.association
+    data = workbook_bytes(
+        exports.national_return_tables(association, year),
+        title=_("Uppföljning Finsam %(year)s") % {"year": year},
+        author=association.name,
+    )
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    filename = f"uppfoljning-finsam-{association.slug}-{year}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -438,6 +438,8 @@ class Requisition(AssociationOwned):  # rekvirerade medel
     amount = KronorField(_("rekvirerat belopp (kr)"))  # kronor
     received_on = PlausibleDateField(_("inkom"), null=True, blank=True)
     note = models.CharField(_("anmärkning"), max_length=200, blank=True)
+    # made up to show the pages (the demo's), and said so wherever the figure is reported
+    is_example = models.BooleanField(_("exempeldata"), default=False)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])
