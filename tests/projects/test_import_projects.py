@@ -186,3 +186,36 @@ def test_a_csv_project_list_is_imported(office_client, association):
     eva = Project.objects.get(association=association, name="EVA")
     assert granted_total(eva) == 5_894_000
     assert eva.year_amounts.get(year=2010).amount == 1_965_000
+
+
+def test_a_failure_halfway_through_the_confirm_stores_nothing_and_logs_no_import(
+    office_client, association, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from finsam.models import ImportLog
+    from projects import services
+    from projects.models import Decision, ProjectYearAmount
+
+    real = services.set_year_amounts
+    calls = []
+
+    def fails_on_the_third_project(*, project, amounts):
+        calls.append(project.name)
+        real(project=project, amounts=amounts)  # the first projects are written, this one too
+        if len(calls) == 3:
+            raise ValidationError("databasen svarar inte")
+
+    monkeypatch.setattr(services, "set_year_amounts", fails_on_the_third_project)
+    preview, done = preview_and_confirm(
+        office_client, _url(association), workbook(RAR_PROJECTS_2010), unit="tkr"
+    )
+    assert calls == ["AGERA/FLAK", "Smärtprojektet", "EVA"]
+    assert done.status_code == 200
+    assert (
+        "Ingenting är importerat: Blad Budget, rad 4, kolumn B: databasen svarar inte"
+        in done.content.decode()
+    )
+    assert not Project.objects.exists()
+    assert not Decision.objects.exists() and not ProjectYearAmount.objects.exists()
+    assert not ImportLog.objects.exists()
