@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budget', '0007_state_allocation_basis_and_equity_steps'),
+        ("budget", "0007_state_allocation_basis_and_equity_steps"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaloutcome',
-            name='is_example',
-            field=models.BooleanField(default=False, verbose_name='exempeldata'),
+            model_name="historicaloutcome",
+            name="is_example",
+            field=models.BooleanField(default=False, verbose_name="exempeldata"),
         ),
         migrations.AddField(
-            model_name='outcome',
-            name='is_example',
-            field=models.BooleanField(default=False, verbose_name='exempeldata'),
+            model_name="outcome",
+            name="is_example",
+            field=models.BooleanField(default=False, verbose_name="exempeldata"),
         ),
     ]

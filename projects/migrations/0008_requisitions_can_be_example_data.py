@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0007_project_contact_focus_and_follow_up_method'),
+        ("projects", "0007_project_contact_focus_and_follow_up_method"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalrequisition',
-            name='is_example',
-            field=models.BooleanField(default=False, verbose_name='exempeldata'),
+            model_name="historicalrequisition",
+            name="is_example",
+            field=models.BooleanField(default=False, verbose_name="exempeldata"),
         ),
         migrations.AddField(
-            model_name='requisition',
-            name='is_example',
-            field=models.BooleanField(default=False, verbose_name='exempeldata'),
+            model_name="requisition",
+            name="is_example",
+            field=models.BooleanField(default=False, verbose_name="exempeldata"),
         ),
     ]
