@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
-from finsam.fields import MAX_COUNT
+from finsam.fields import MAX_COUNT, count_form_field
 from finsam.lib.sync import sync_figures
 from finsam.lib.workbook import workbook_bytes
 from followup import exports, services
@@ -280,7 +280,7 @@ def _structural_report_page(request, access, project, year, period):
         for row in report.staff.all():
             for gender in GENDERS:
                 counts[(row.member_id, gender)] = getattr(row, f"staff_{gender}")
-    activities = forms.IntegerField(min_value=0, label=_("Antal aktiviteter"))
+    activities = count_form_field(label=_("Antal aktiviteter"))  # bounded like every count: no overflow
     data = request.POST or None
     guard = Guard(
         lock=lambda: Project.objects.filter(pk=project.pk),
