@@ -6,7 +6,7 @@ through this one builder, so a page, its PDF and its workbook cannot drift apart
 
 from django.utils.translation import gettext as _
 
-from budget.compute import FED, OVERRIDE, ComputedBudget, displayed
+from budget.compute import FED, OVERRIDE, ComputedBudget, displayed, not_granted
 from budget.models import GROUP_SIGN, LineGroup, LineKind, Outcome
 from budget.record import BudgetView, SourceChange
 from finsam.lib.money import format_kr
@@ -207,12 +207,9 @@ def _add_breakdown(
         detail_rows.append(table.add(Row(cells, level=1)))
     rest = {}
     for year in years:
-        value = computed_line.cells[year].value
-        if value is None:
-            continue
-        explained = sum(amount for _n, _o, amount in computed.breakdown.get(year, []))
-        if value != explained:
-            rest[f"y{year}"] = sign * (value - explained)
+        unallotted = not_granted(computed_line, computed, year)
+        if unallotted:
+            rest[f"y{year}"] = sign * unallotted
     if rest:
         cells = {"label": _("Ej fördelat på insatser")}
         cells.update({f"y{year}": rest.get(f"y{year}", 0) if line.used_in(year) else None for year in years})

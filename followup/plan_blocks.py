@@ -9,7 +9,7 @@ from finsam.plan.blocks import Block, no_outcome, no_outcome_note, register, reg
 from followup.exports import (
     goals_table,
     indicator_table,
-    national_projects_table,
+    national_return_tables,
     participants_table,
     year_followup,
 )
@@ -20,10 +20,11 @@ def _goals(plan, section):
 
 
 def _workbook_extras(plan):
-    """The figures an auditor checks beside the plan: indicators and the Uppföljning Finsam projects."""
+    """The figures an auditor checks beside the plan: indicators, and the Uppföljning Finsam return on one sheet
+    laid out as the national page's workbook (the association's part, then the projects)."""
     return [
         indicator_table(plan.association, plan.year),
-        national_projects_table(plan.association, plan.year),
+        *national_return_tables(plan.association, plan.year),
     ]
 
 

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
-from finsam.fields import MAX_COUNT
+from finsam.fields import MAX_COUNT, count_form_field
 from finsam.lib import params
 from finsam.lib.sync import sync_figures
+from finsam.lib.workbook import workbook_bytes
 from followup import exports, services
 from followup.dashboard import activity_years, benefit_years, figure_years
 from followup.forms import (
@@ -52,6 +53,8 @@ from followup.reminders import due_items
 from followup.reports import missing_status_reports
 from members.models import MemberKind, MemberOrganisation, Population
 from projects.models import Project, ProjectKind
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _context(access, **extra):
@@ -280,7 +283,7 @@ def _structural_report_page(request, access, project, year, period):
         for row in report.staff.all():
             for gender in GENDERS:
                 counts[(row.member_id, gender)] = getattr(row, f"staff_{gender}")
-    activities = forms.IntegerField(min_value=0, label=_("Antal aktiviteter"))
+    activities = count_form_field(label=_("Antal aktiviteter"))  # bounded like every count: no overflow
     data = request.POST or None
     guard = Guard(
         lock=lambda: Project.objects.filter(pk=project.pk),
@@ -439,6 +442,22 @@ def national_csv(request, slug, year):
     writer = csv.writer(response, delimiter=";")
     for row in exports.national_csv_rows(access.association, year):
         writer.writerow(row)
+    return response
+
+
+@login_required
+def national_xlsx(request, slug, year):
+    """The return as a workbook, laid out as it is entered: the association's part, then one row per project."""
+    access = get_access(request.user, slug, Need.EXPORT_SPREADSHEETS)
+    association = access.association
+    data = workbook_bytes(
+        exports.national_return_tables(association, year),
+        title=_("Uppföljning Finsam %(year)s") % {"year": year},
+        author=association.name,
+    )
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    filename = f"uppfoljning-finsam-{association.slug}-{year}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -244,6 +244,7 @@ def test_the_crawl_reaches_every_page_of_the_apps(forms_to_fuzz):
         "budget:pdf",
         "budget:xlsx",
         "followup:national_csv",
+        "followup:national_xlsx",
         "plan:pdf",
         "plan:xlsx",
         "plan:version_pdf",

@@ -62,12 +62,9 @@ def _main_pages(role: str) -> list[str]:
         f"/{slug}/{year}/uppfoljning/nationell-rapport/",
         f"/{slug}/{year}/uppfoljning/forsorjningsmatt/",
         f"/{slug}/2023/plan/",
-<<<<<<< HEAD
         f"/{slug}/2023/plan/versioner/",
         f"/{slug}/planer/",
-=======
         f"/{slug}/2023/verksamhetsberattelse/",
->>>>>>> issue-13-report
     ]
     if role != "styrelse":
         pages.append(f"/{slug}/historik/")

@@ -95,9 +95,9 @@ def test_every_formula_evaluates_to_the_figure_the_pdf_prints(demo_plans, key):
     evaluated = evaluated_sheets(workbook_bytes)
     text = pdf_text(pdf)
     tables = [t for t in document.tables() if t.columns]
-    # plus the indicators and the Uppföljning Finsam sheet, and for 2023 the (example) outcome against the budget
+    # plus indicators and the Uppföljning Finsam sheet, and 2023's (example) outcome against its budget
     assert len(workbook.sheetnames) == len(tables) + (3 if key[1] == 2023 else 2)
-    assert workbook.sheetnames[-1] == f"Finsam {key[1]} – insatser"
+    assert workbook.sheetnames[-1] == f"Uppföljning Finsam {key[1]}"
     formulas = 0
     for sheet_name, table in zip(workbook.sheetnames[: len(tables)], tables, strict=True):
         sheet = workbook[sheet_name]

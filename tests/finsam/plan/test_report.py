@@ -452,7 +452,7 @@ def test_the_demo_report_marks_its_example_figures_as_examples(db):
     assert "Deltagare 2023 efter kön (exempeldata)" in text
     assert "Summa (exempeldata) 132 115 0 247" in text
     assert "Utfall 2023 mot budget (exempeldata)" in text
-    assert "Samverkansinsatser (exempeldata) 9 353 8 864 −489" in text
+    assert "Samverkansinsatser (exempeldata) 9 353 8 860 −493" in text
     assert "Inget utfall registrerat för 2023. Rekvirerade medel visas när de är registrerade." in text
     sheets = evaluated_sheets(workbook_bytes)
     assert sheets["Deltagare 2023 efter kön"][FIRST_DATA_ROW + 6][0] == "Summa (exempeldata)"
