@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from budget.compute import FED, OVERRIDE, ComputedBudget, displayed, not_granted
 from budget.models import GROUP_SIGN, LineGroup, LineKind, Outcome
 from budget.record import BudgetView, SourceChange
+from finsam.lib.examples import example_note, marked_example
 from finsam.lib.money import format_kr
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
 
@@ -136,7 +137,7 @@ def outcome_table(
         index = table.add(
             Row(
                 {
-                    "label": example_label(line.name) if line.id in examples else line.name,
+                    "label": marked_example(line.name) if line.id in examples else line.name,
                     "budget": displayed(budgeted, line, negative),
                     "outcome": displayed(actual, line, negative),
                     "deviation": displayed(deviation, line, negative),
@@ -150,15 +151,9 @@ def outcome_table(
     if missing:
         table.notes.append(_("Rader utan registrerat utfall saknar avvikelse och räknas som 0 i summorna."))
     if examples & set(outcome):
-        table.sheet, table.caption = table.caption, example_label(table.caption)
-        table.notes.append(
-            _("Utfall märkta exempeldata är påhittade siffror som visar hur sidorna fungerar, inte resultat.")
-        )
+        table.sheet, table.caption = table.caption, marked_example(table.caption)
+        table.notes.append(example_note())
     return table
-
-
-def example_label(text: str) -> str:
-    return _("%(value)s (exempeldata)") % {"value": text}
 
 
 def _marks(computed_line, line, negative) -> dict[str, dict]:

@@ -6,7 +6,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from finsam.lib.tables import CellKind, Column, Row, RowKind, Table, format_cell
+from finsam.lib.examples import example_note, marked_example
+from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
 from followup.indicators import ActivityFigures, Figures, TargetOutcome, activity_figures, evaluate
 from followup.models import (
     GENDER_LABELS,
@@ -128,18 +129,6 @@ def goals_table(association, year: int, *, data: YearFollowup | None = None) -> 
     if any(row.example for row in data.targets):
         table.notes.append(example_note())
     return table
-
-
-def example_note() -> str:
-    return _("Utfall märkta exempeldata är påhittade siffror som visar hur sidorna fungerar, inte resultat.")
-
-
-def marked_example(value) -> str:
-    """A figure from example data, said so wherever it is printed, the workbook too: "43,5 % (exempeldata)".
-
-    Marked, a figure is text: an example must not pass for a result in anyone's sums."""
-    text = value if isinstance(value, str) else format_cell(value, Column("value", ""))
-    return _("%(value)s (exempeldata)") % {"value": text}
 
 
 def project_figures(reports) -> dict:

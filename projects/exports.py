@@ -1,9 +1,10 @@
 """Rows of the projects' tables, built once for the pages, the plan PDF and the workbook."""
 
-from django.db.models import OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models import Exists, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from finsam.lib.examples import example_note, marked_example
 from finsam.lib.periods import format_vague_date
 from finsam.lib.tables import CellKind, Column, DateValue, Row, RowKind, Table
 from members.models import MemberOrganisation
@@ -114,7 +115,10 @@ def requisition_table(association, year: int, *, requested: bool = True) -> Tabl
         .values("s")
     )
     projects = projects_with_money(association, year).annotate(
-        requested=Coalesce(Subquery(in_year), Value(0))
+        requested=Coalesce(Subquery(in_year), Value(0)),
+        requested_example=Exists(
+            Requisition.objects.filter(project=OuterRef("pk"), period_start__year=year, is_example=True)
+        ),
     )
     columns = [
         Column("name", _("Insats")),
@@ -127,8 +131,9 @@ def requisition_table(association, year: int, *, requested: bool = True) -> Tabl
     )
     rows = []
     for project in projects:
+        example = requested and project.requested_example
         cells = {
-            "name": str(project),
+            "name": marked_example(str(project)) if example else str(project),
             "granted": project.year_amount,
             "requested": project.requested,
             "difference": project.requested - project.year_amount,
@@ -136,4 +141,6 @@ def requisition_table(association, year: int, *, requested: bool = True) -> Tabl
         rows.append(table.add(Row({column.key: cells[column.key] for column in columns})))
     totals = {column.key: sum(table.rows[i].cells[column.key] for i in rows) for column in columns[1:]}
     table.add(Row({"name": _("Summa"), **totals}, RowKind.TOTAL, terms=tuple((i, 1) for i in rows)))
+    if requested and any(project.requested_example for project in projects):
+        table.notes.append(example_note())
     return table

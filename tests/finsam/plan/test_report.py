@@ -450,10 +450,11 @@ def test_the_demo_report_marks_its_example_figures_as_examples(db):
     for number, heading in enumerate(HEADINGS, start=1):
         assert f"{number}. {heading}" in text
     assert "Deltagare 2023 efter kön (exempeldata)" in text
-    assert "Summa (exempeldata) 132 115 0 247" in text
+    assert "Summa (exempeldata) 107 95 0 202" in text
     assert "Utfall 2023 mot budget (exempeldata)" in text
     assert "Samverkansinsatser (exempeldata) 9 353 8 860 −493" in text
-    assert "Inget utfall registrerat för 2023. Rekvirerade medel visas när de är registrerade." in text
+    assert "SIKTA (exempeldata) 3 107 000 2 880 000 −227 000" in text  # the demo's requisitions are examples
+    assert "Summa 9 353 000 8 860 000 −493 000" in text
     sheets = evaluated_sheets(workbook_bytes)
-    assert sheets["Deltagare 2023 efter kön"][FIRST_DATA_ROW + 6][0] == "Summa (exempeldata)"
+    assert sheets["Deltagare 2023 efter kön"][FIRST_DATA_ROW + 5][0] == "Summa (exempeldata)"  # below six projects
     assert sheets["Utfall 2023 mot budget"][0][0] == "Utfall 2023 mot budget (exempeldata)"
