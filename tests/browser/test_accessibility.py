@@ -32,7 +32,7 @@ def _main_pages(role: str) -> list[str]:
     """Every main page a role can open: lists, documents, follow-up, and the office's forms."""
     from budget.feeds import current_version
     from budget.models import Budget
-    from finsam.plan.models import Plan
+    from finsam.plan.models import Plan, PlanKind
     from followup.models import PeriodReport
     from projects.models import Application, Project
 
@@ -40,7 +40,7 @@ def _main_pages(role: str) -> list[str]:
     budget = Budget.objects.filter(association__slug=slug).order_by("-plan_year").first()
     report = PeriodReport.objects.filter(project__association__slug=slug).order_by("-year").first()
     project = Project.objects.filter(association__slug=slug).order_by("pk").first()
-    plan = Plan.objects.filter(association__slug=slug).order_by("-year").first()
+    plan = Plan.objects.filter(association__slug=slug, kind=PlanKind.PLAN).order_by("-year").first()
     year = report.year
     pages = [
         f"/{slug}/",
