@@ -7,25 +7,36 @@ from decimal import Decimal, InvalidOperation
 from django.utils.safestring import SafeString, mark_safe
 
 from finsam.lib import charts
-from finsam.lib.tables import CellKind, Row, RowKind, Table
+from finsam.lib.tables import CellKind, Row, RowKind, Table, format_percent
+
+# The groups of budget lines that are costs (budget.models.LineGroup): a row's group says what it is, whatever
+# sign the association's habit prints it with (RAR shows income negative, Landskrona-Svalöv positive).
+COST_GROUPS = {"costs", "fin_costs"}
 
 
 def _first_figure_column(table: Table):
     return next((c for c in table.columns if c.kind == CellKind.AMOUNT), None)
 
 
-def budget_composition(table: Table) -> SafeString | None:
-    """The costs of the budget's bottom line, each a part of the whole (subtotals stay one part)."""
-    column = _first_figure_column(table)
+def _year_column(table: Table, year: int | None):
+    """The column of the plan year (a budget's "y2010"), else the first column of figures."""
+    wanted = next((c for c in table.columns if c.key == f"y{year}"), None) if year is not None else None
+    return wanted or _first_figure_column(table)
+
+
+def budget_composition(table: Table, year: int | None = None) -> SafeString | None:
+    """The costs of the budget's bottom line in the plan year's column, each a part of the whole (a line summed
+    from its projects stays one part). Costs are the rows of the cost groups, never told by their sign."""
+    column = _year_column(table, year)
     total = next((row for row in table.rows if row.kind == RowKind.TOTAL), None)
     if column is None or total is None:
         return None
-    parts = []
-    for index, sign in total.terms:
-        row = table.rows[index]
-        value = row.cells.get(column.key) or 0
-        if sign < 0 or value < 0:  # costs: subtracted, or kept negative where that is the habit
-            parts.append((row.cells.get(table.columns[0].key) or "", abs(value)))
+    label_key = table.columns[0].key
+    parts = [
+        (table.rows[index].cells.get(label_key) or "", abs(table.rows[index].cells.get(column.key) or 0))
+        for index, _sign in total.terms
+        if table.rows[index].group in COST_GROUPS
+    ]
     if len([amount for _label, amount in parts if amount]) < 2:
         return None
     return charts.composition_chart(title=f"Kostnaderna i {column.label.lower()}", items=parts)
@@ -85,7 +96,9 @@ def _number(text: str, pattern: re.Pattern) -> Decimal | None:
 
 def _attainment(row: Row) -> tuple[str, float, float, str] | None:
     target_text = str(row.cells.get("target") or "")
-    outcome_text = str(row.cells.get("outcome") or "")
+    outcome = row.cells.get("outcome")
+    # a measured share is a Decimal (0–100), an example or a count is text: both read as the page prints them
+    outcome_text = format_percent(outcome) if isinstance(outcome, Decimal) else str(outcome or "")
     for pattern, unit in ((_PERCENT, " %"), (_NUMBER, "")):
         target, outcome = _number(target_text, pattern), _number(outcome_text, pattern)
         if target is not None and outcome is not None and target > 0:
@@ -109,7 +122,7 @@ def charts_for(tables: list[Table], year: int) -> SafeString | None:
     drawn = []
     for table in tables:
         if table.key == "budget" or table.key.startswith("budget"):
-            drawn.append(budget_composition(table))
+            drawn.append(budget_composition(table, year))
         elif table.key.startswith("member_fees"):
             drawn.append(member_fee_split(table))
         elif table.key == "projects":

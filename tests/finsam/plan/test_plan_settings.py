@@ -116,14 +116,15 @@ def _budget_table() -> Table:
         "Budget 2023",
         [Column("label", "Kostnad/intäkt"), Column("y", "Budget 2023", CellKind.AMOUNT, "tkr")],
     )
-    fees = table.add(Row({"label": "Medlemsavgifter", "y": 16_000_000}))
-    board = table.add(Row({"label": "Styrelse", "y": 432_000}))
+    fees = table.add(Row({"label": "Medlemsavgifter", "y": 16_000_000}, group="income"))
+    board = table.add(Row({"label": "Styrelse", "y": 432_000}, group="costs"))
     office = table.add(
         Row(
             {
                 "label": "Kansli med en mycket lång benämning som inte får klippas av i diagrammet",
                 "y": 2_800_000,
-            }
+            },
+            group="costs",
         )
     )
     table.add(
