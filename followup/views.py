@@ -16,6 +16,7 @@ from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.fields import MAX_COUNT
 from finsam.lib.sync import sync_figures
+from finsam.plan.charts import goal_attainment
 from followup import exports, services
 from followup.forms import (
     ActivityForm,
@@ -84,6 +85,7 @@ def overview(request, slug, year):
         year=year,
         data=data,
         indicator_table=exports.indicator_table(association, year, data=data),
+        goals_chart=goal_attainment(exports.goals_table(association, year, data=data)),
         projects=projects,
         missing=missing,
         status_form=status_form,

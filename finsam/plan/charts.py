@@ -58,8 +58,19 @@ def member_fee_split(table: Table) -> SafeString | None:
     return charts.bar_chart(title=f"Medlemsavgifterna, {column.label.lower()}", items=items, show_share=True)
 
 
+def _yearly_amounts(row: Row, year: int) -> tuple[tuple[int, int], ...]:
+    """A project row's amount per calendar year (the projects table's `amounts` cell: year -> kronor); a table
+    stored before it carried them gives the plan year's amount only."""
+    amounts = row.cells.get("amounts")
+    if isinstance(amounts, dict):
+        return tuple(sorted((int(y), int(a)) for y, a in amounts.items()))
+    if row.cells.get("year_amount"):
+        return ((year, int(row.cells["year_amount"])),)
+    return ()
+
+
 def projects_over_time(table: Table, year: int) -> SafeString | None:
-    """Each project's period from its start to its end, with the plan year's amount and the grant."""
+    """Each project's period from its start to its end, with its amount in each year and the grant."""
     periods = []
     for row in table.rows:
         if row.kind != RowKind.ITEM:
@@ -67,14 +78,12 @@ def projects_over_time(table: Table, year: int) -> SafeString | None:
         start = charts.years_in(str(row.cells.get("start") or ""))
         end = charts.years_in(str(row.cells.get("end") or ""))
         if not start:
-            continue
-        note = []
-        if row.cells.get("year_amount"):
-            note.append(f"{year}: {charts.format_tkr(row.cells['year_amount'])}")
-        if row.cells.get("total"):
-            note.append(f"beviljat {charts.format_tkr(row.cells['total'])}")
-        last = max(end[-1] if end else year, start[0])
-        periods.append(charts.Period(str(row.cells.get("name") or ""), start[0], last, ", ".join(note)))
+            continue  # a project whose period is not known has no bar to draw
+        amounts = _yearly_amounts(row, year)
+        first = min(start[0], *(y for y, _amount in amounts))
+        last = max(end[-1] if end else year, first, *(y for y, _amount in amounts))
+        note = f"beviljat {charts.format_tkr(row.cells['total'])}" if row.cells.get("total") else ""
+        periods.append(charts.Period(str(row.cells.get("name") or ""), first, last, note=note, amounts=amounts))
     if not periods:
         return None
     return charts.timeline_chart(title="Insatserna över tid", periods=periods, mark_year=year)

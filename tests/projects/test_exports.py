@@ -85,9 +85,9 @@ def test_project_list_runs_a_fixed_number_of_queries(
         )
         project.area_municipalities.set([owner])
     client.force_login(office_user)
-    # session, user, grant; rules; projects with sums; area prefetch;
+    # session, user, grant; rules; projects with sums; area prefetch; yearly amounts (the timeline chart);
     # long-term share; years with money (the year links); navigation associations; owners for the filter.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(reverse("projects:list", kwargs={"slug": association.slug}), {"ar": 2023})
     assert response.status_code == 200
     assert response.content.decode().count('href="/eget/insatser/') >= count

@@ -11,7 +11,7 @@ from PIL import Image
 from finsam.lib import charts
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
 from finsam.plan import services
-from finsam.plan.charts import budget_composition, goal_attainment
+from finsam.plan.charts import budget_composition, goal_attainment, projects_over_time
 from finsam.plan.document import build_document
 from finsam.plan.models import Plan, Section
 from finsam.plan.pdf import plan_pdf
@@ -162,9 +162,40 @@ def test_the_timeline_spans_the_projects_years_and_marks_the_plan_year():
     svg = str(
         charts.timeline_chart(
             title="Insatserna över tid",
-            periods=[charts.Period("TROSAM Trosa", 2006, 2008, "2007: 868 tkr")],
+            periods=[charts.Period("TROSAM Trosa", 2006, 2008, "beviljat 1 735 tkr")],
             mark_year=2007,
         )
     )
     assert [int(y) for y in re.findall(r">(\d{4})</text>", svg)] == [2006, 2007, 2008]
-    assert "TROSAM Trosa: 2006–2008, 2007: 868 tkr" in svg
+    assert "TROSAM Trosa: 2006–2008, beviljat 1 735 tkr" in svg
+
+
+def test_the_timeline_gives_each_project_its_amount_in_every_year_of_its_period():
+    table = Table(
+        "projects",
+        "Insatser 2010",
+        [
+            Column("name", "Insats"),
+            Column("start", "Start", CellKind.DATE),
+            Column("end", "Slut", CellKind.DATE),
+            Column("total", "Beviljat totalt", CellKind.AMOUNT, "tkr"),
+            Column("year_amount", "Belopp 2010", CellKind.AMOUNT, "tkr"),
+        ],
+    )
+    amounts = {"2009": 1_965_000, "2010": 1_965_000, "2011": 1_964_000}
+    table.add(
+        Row(
+            {"name": "EVA", "start": "2009-01-01", "end": "2011-12-31", "total": 5_894_000,
+             "year_amount": 1_965_000, "amounts": amounts}
+        )
+    )  # fmt: skip
+    svg = str(projects_over_time(table, 2010))
+    description = re.search(r"<desc[^>]*>([^<]*)</desc>", svg)[1]
+    assert description == (
+        "EVA: 2009–2011 (2009: 1\u00a0965\u00a0tkr, 2010: 1\u00a0965\u00a0tkr, 2011: 1\u00a0964\u00a0tkr), "
+        "beviljat 5\u00a0894\u00a0tkr"
+    )
+    # each year's figure is drawn in that year's column under the bar
+    assert re.findall(r'font-size="10" text-anchor="middle">(\d+\u00a0\d+)</text>', svg) == [
+        "1\u00a0965", "1\u00a0965", "1\u00a0964",
+    ]  # fmt: skip
