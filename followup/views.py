@@ -430,8 +430,20 @@ def national_csv(request, slug, year):
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
     writer = csv.writer(response, delimiter=";")
     for row in exports.national_csv_rows(access.association, year):
-        writer.writerow(row)
+        writer.writerow([_csv_cell(value) for value in row])
     return response
+
+
+# A spreadsheet program reads a CSV cell starting with one of these as a formula (CSV injection).
+CSV_FORMULA_LIKE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """A text cell that would start a formula gets a leading apostrophe, so it opens as the text it is;
+    numbers are written as numbers."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_LIKE):
+        return "'" + value
+    return value
 
 
 @login_required
