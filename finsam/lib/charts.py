@@ -151,9 +151,7 @@ def timeline_chart(*, title: str, periods: list[Period], mark_year: int | None =
         body.append(
             f'<text x="{x + year_width / 2:.1f}" y="{top - 4}" font-size="10" text-anchor="middle">{year}</text>'
         )
-    body.append(
-        f'<text x="{width}" y="16" font-size="10" text-anchor="end">Belopp per år i tkr</text>'
-    )
+    body.append(f'<text x="{width}" y="16" font-size="10" text-anchor="end">Belopp per år i tkr</text>')
     y = top + 4
     for period in periods:
         lines = _wrap(period.label, label_chars)

@@ -83,7 +83,9 @@ def projects_over_time(table: Table, year: int) -> SafeString | None:
         first = min(start[0], *(y for y, _amount in amounts))
         last = max(end[-1] if end else year, first, *(y for y, _amount in amounts))
         note = f"beviljat {charts.format_tkr(row.cells['total'])}" if row.cells.get("total") else ""
-        periods.append(charts.Period(str(row.cells.get("name") or ""), first, last, note=note, amounts=amounts))
+        periods.append(
+            charts.Period(str(row.cells.get("name") or ""), first, last, note=note, amounts=amounts)
+        )
     if not periods:
         return None
     return charts.timeline_chart(title="Insatserna över tid", periods=periods, mark_year=year)

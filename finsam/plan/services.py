@@ -82,9 +82,7 @@ def copy_to_next_year(*, plan: Plan) -> Plan:
     if Plan.objects.filter(association=plan.association, year=year).exists():
         raise ValidationError(_("Det finns redan en plan för %(year)s.") % {"year": year})
     title = (
-        next_year_text(plan.title)
-        if str(plan.year) in plan.title
-        else f"Verksamhetsplan och budget {year}"
+        next_year_text(plan.title) if str(plan.year) in plan.title else f"Verksamhetsplan och budget {year}"
     )
     new = Plan.objects.create(association=plan.association, year=year, title=title, logo=plan.logo)
     for section in plan.sections.all():
