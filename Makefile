@@ -30,10 +30,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP) $(AXE)
 
 # axe-core, the accessibility checker the browser tests inject, from the npm registry into a gitignored folder;
-# without npm the axe tests are skipped and say so.
+# without npm the axe tests are skipped and say so (with REQUIRE_BROWSER=1, as in CI, `make test` stops instead).
+# The version is pinned so a new release cannot change what the tests check overnight.
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { echo "npm saknas: axe-testerna hoppas över (apt-get install npm)"; exit 0; }; \
-		npm install --no-save --silent --no-audit --no-fund --prefix build/npm axe-core@4
+		npm install --no-save --silent --no-audit --no-fund --prefix build/npm axe-core@4.14.1
 
 # Debian packages (venv, Pango, fonts; for the tests poppler-utils and Chromium): installed when run as root or
 # with passwordless sudo, otherwise the one apt-get line to run is printed (finsam/syscheck.py).

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from budget.models import BudgetSettings, EquityCeilingStep, LineKind, StateAllocationBasis
+from budget.record import BudgetView, CeilingSpec
 from followup.models import BenefitSum, FollowupSettings
 from members.models import MemberKind, MemberOrganisation, Population
 
@@ -154,35 +155,64 @@ class CeilingStatus:
         return max(self.equity - self.ceiling, 0)
 
 
+def ceiling_rule(association, allocated: int | None) -> tuple[int | None, str | None]:
+    """Today's equity ceiling for a year with `allocated` kronor of member contributions, and its rule.
+
+    The staircase when steps are entered (it needs the allocation), else the budget settings' single ceiling;
+    (None, None) when neither gives one.
+    """
+    steps = list(EquityCeilingStep.objects.filter(association=association))
+    if steps:
+        return (ceiling_for(allocated, steps), "steps") if allocated is not None else (None, None)
+    fixed = (
+        BudgetSettings.objects.filter(association=association)
+        .values_list("equity_ceiling", flat=True)
+        .first()
+    )
+    return (fixed, "fixed") if fixed is not None else (None, None)
+
+
+def allocated_in(computed, year: int) -> int | None:
+    """The year's member contributions as the budget has them (the member fee line), if it has such a line."""
+    fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)
+    return fee_line.cells[year].value if fee_line else None
+
+
+def recorded_ceiling(association, view: BudgetView) -> CeilingSpec:
+    """The plan year's equity ceiling as it stands now, to be kept in the adoption record of `view`."""
+    year = view.plan_year
+    allocated = allocated_in(view.computed, year) if year in view.computed.years else None
+    ceiling, rule = ceiling_rule(association, allocated)
+    return CeilingSpec(year, ceiling, rule)
+
+
 def equity_status(
-    association, year: int, *, computed=None, outcome: dict[int, int] | None = None
+    association,
+    year: int,
+    *,
+    computed=None,
+    outcome: dict[int, int] | None = None,
+    recorded: CeilingSpec | None = None,
 ) -> CeilingStatus:
     """The equity ceiling of `year` and how the year's equity stands against it (for the budget and dashboard).
 
     A page that has the year's budget computed already passes it (`computed`, and `outcome` by line id), so
     nothing is computed twice; otherwise the figures are read as the Uppföljning Finsam return reads them.
+    An adopted budget passes the ceiling kept in its record (`recorded`, a budget.record.CeilingSpec), so a
+    ceiling or staircase changed later does not move it; only an outcome entered later shows beside it.
     """
     from followup.national import actual_equity, budget_figures
 
     if computed is not None and year in computed.years:
-        fee_line = next((c for c in computed.lines if c.line.kind == LineKind.MEMBER_FEES), None)
-        allocated = fee_line.cells[year].value if fee_line else None
+        allocated = allocated_in(computed, year)
         equity_end = computed.equity_end[year]
         equity_actual = actual_equity(computed, outcome or {}, year)
     else:
         figures = budget_figures(association, year)
         allocated, equity_end, equity_actual = figures.allocated, figures.equity_end, figures.equity_actual
-    steps = list(EquityCeilingStep.objects.filter(association=association))
-    ceiling = rule = None
-    if steps and allocated is not None:
-        ceiling, rule = ceiling_for(allocated, steps), "steps"
-    elif not steps:
-        fixed = (
-            BudgetSettings.objects.filter(association=association)
-            .values_list("equity_ceiling", flat=True)
-            .first()
-        )
-        if fixed is not None:
-            ceiling, rule = fixed, "fixed"
+    if recorded is not None:
+        ceiling, rule = recorded.ceiling, recorded.rule
+    else:
+        ceiling, rule = ceiling_rule(association, allocated)
     actual = equity_actual is not None
     return CeilingStatus(year, allocated, ceiling, rule, equity_actual if actual else equity_end, actual)

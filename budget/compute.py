@@ -197,3 +197,29 @@ def displayed(value: int | None, line: LineSpec, income_shown_negative: bool) ->
     if GROUP_SIGN[LineGroup(line.group)] > 0:
         return -value
     return value
+
+
+def not_granted(computed_line: ComputedLine, computed: ComputedBudget, year: int) -> int | None:
+    """Money a project line budgets for `year` that no project has been granted ("Ej fördelat på insatser").
+
+    The line's figure minus the projects' own amounts for the year: those shown under it when it lists them,
+    else what its source (the projects) says. A line fed by the projects is their sum, so nothing is left.
+    """
+    cell = computed_line.cells.get(year)
+    if cell is None or cell.value is None:
+        return None
+    if computed_line.line.show_project_breakdown:
+        granted = sum(amount for _name, _owner, amount in computed.breakdown.get(year, []))
+    elif cell.source == OVERRIDE:
+        granted = cell.fed_value or 0
+    else:
+        granted = cell.value
+    return cell.value - granted
+
+
+def unallotted_to_projects(computed: ComputedBudget, year: int) -> int | None:
+    """`not_granted` over the year's project lines (kronor); None when the budget has no project line."""
+    lines = [c for c in computed.lines if c.line.kind == LineKind.PROJECTS and c.line.used_in(year)]
+    if not lines or year not in computed.years:
+        return None
+    return sum(not_granted(line, computed, year) or 0 for line in lines)

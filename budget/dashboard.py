@@ -2,10 +2,14 @@
 
 from django.utils.translation import gettext as _
 
+from budget.allocation import CeilingStatus, equity_status
+from budget.compute import unallotted_to_projects
+from budget.exports import outcome_by_line
 from budget.feeds import budget_view, fee_figures, versions_of
 from budget.models import Budget, BudgetVersion, VersionStatus
 from budget.rules import available_for_new_projects
 from finsam.dashboard import KeyFigure, Panel, register_panel, register_years
+from finsam.lib.money import format_kr
 
 
 def _years(association) -> set[int]:
@@ -31,13 +35,12 @@ def _state(versions) -> tuple[str, str, object]:
     return "adopted", label, latest
 
 
-def _figures(view, year: int) -> list[KeyFigure]:
+def _figures(view, year: int, ceiling: CeilingStatus | None) -> list[KeyFigure]:
     computed = view.computed
     if year not in computed.years:
         return []
     end = computed.equity_end[year]
     floor = view.rule_settings.get("min_liquidity")
-    ceiling = view.rule_settings.get("equity_ceiling")
     figures = [
         KeyFigure(
             "member_fees",
@@ -45,20 +48,43 @@ def _figures(view, year: int) -> list[KeyFigure]:
             fee_figures(computed).get(year),
             order=10,
         ),
+        # what the budget table's row "Ej fördelat på insatser" says: budgeted for projects, granted to none
         KeyFigure(
             "unallotted",
-            _("Ej fördelat: utrymme för nya insatser"),
+            _("Ej fördelat på insatser"),
+            unallotted_to_projects(computed, year),
+            _("budgeterat för insatser men ännu inte beviljat"),
+            order=30,
+        ),
+        KeyFigure(
+            "above_liquidity_floor",
+            _("Utrymme över likviditetsgolvet"),
             available_for_new_projects(end, floor),
             _("eget kapital vid årets slut över lägsta likviditet"),
-            order=30,
+            order=35,
         ),
         KeyFigure("equity_end", _("Eget kapital vid årets slut (prognos)"), end, order=40),
     ]
     if floor is not None:
         figures.append(KeyFigure("min_liquidity", _("Lägsta likviditet"), floor, order=50))
-    if ceiling is not None:
-        figures.append(KeyFigure("equity_ceiling", _("Tak för eget kapital"), ceiling, order=60))
+    if ceiling is not None and ceiling.ceiling is not None:
+        label = (
+            _("Rimligt eget kapital enligt trappan") if ceiling.rule == "steps" else _("Tak för eget kapital")
+        )
+        figures.append(KeyFigure("equity_ceiling", label, ceiling.ceiling, order=60))
     return figures
+
+
+def _ceiling_warning(ceiling: CeilingStatus | None, breaches) -> str:
+    """The staircase's (or the fixed ceiling's) warning, unless the rules already gave the fixed one."""
+    if ceiling is None or not ceiling.over:
+        return ""
+    if any(b.rule == "equity_ceiling" and b.year == ceiling.year for b in breaches):
+        return ""
+    return _(
+        "Det egna kapitalet är %(over)s över den rimliga nivån. Enligt statens fördelningsmodell påverkar och "
+        "begränsar det kommande års medelstilldelning."
+    ) % {"over": format_kr(ceiling.over)}
 
 
 def _adopted_budgets(association) -> list:
@@ -75,6 +101,16 @@ def _panel(access, year, today):
     versions = list(budget.versions.all()) if budget else []
     state, label, version = _state(versions)
     view = budget_view(version) if version is not None else None
+    ceiling = None
+    if view is not None and year in view.computed.years:
+        # the figure and warning the budget page shows: the staircase, else the single ceiling
+        ceiling = equity_status(
+            access.association,
+            year,
+            computed=view.computed,
+            outcome=outcome_by_line(access.association, year),
+        )
+    breaches = view.rule_results if view else []
     adopted_versions = [v for v in versions if v.status == VersionStatus.ADOPTED]
     return {
         "year": year,
@@ -84,8 +120,9 @@ def _panel(access, year, today):
         "version": version,
         "latest": versions[-1] if versions else None,
         "adopted_versions": adopted_versions,
-        "breaches": view.rule_results if view else [],
-        "figures": _figures(view, year) if view else [],
+        "breaches": breaches,
+        "ceiling_warning": _ceiling_warning(ceiling, breaches),
+        "figures": _figures(view, year, ceiling) if view else [],
         "documents": [] if access.can_edit else _adopted_budgets(access.association),
     }
 

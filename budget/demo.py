@@ -4,6 +4,11 @@ Figures are the plans' (in thousands) for entered lines; fed lines take their so
 projects' yearly amounts. Where a plan's printed total disagrees with its own lines (RAR 2023 "Samverkansinsatser
 8 119" against projects summing to 9 353; Landskrona-Svalöv 2010 "Summa 10 422" against 5 000 + 4 982; RAR 2010's
 2011 result "1 628" against lines giving 1 627), the computed value stands; no line is bent to match.
+
+RAR 2023 opens with the equity the plan forecasts ("kvarvarande medel vid slutet av året beräknas uppgå till 1,5
+mkr", its line "Över-/underskott från tidigare år 1 488"). Its outcome is EXAMPLE DATA, made up so that the
+Uppföljning Finsam return has actual equity and an administration outcome to show; it is flagged `is_example` and
+shown as "exempeldata" wherever a figure built on it is reported.
 """
 
 import datetime
@@ -18,6 +23,7 @@ from budget.models import (
     ColumnKind,
     LineGroup,
     LineKind,
+    Outcome,
     VersionStatus,
 )
 from finsam.demo import LANDSKRONA_SVALOV, RAR, ensure
@@ -134,6 +140,18 @@ RAR_BUDGETS = [
      None),
 ]  # fmt: skip
 
+RAR_2023_OPENING_EQUITY = 1_488_000  # kronor: the plan's forecast of the funds left from earlier years
+
+# EXAMPLE DATA: RAR's outcome for 2023, kronor per line (the project line is the projects' example requisitions)
+RAR_2023_EXAMPLE_OUTCOME = {
+    "r_fees_2023": 16_000_000,
+    "r_esf": 2_350_000,
+    "r_board": 410_000,
+    "r_office": 2_905_000,
+    "r_support_2023": 3_870_000,
+    "r_projects_2023": 8_860_000,
+}
+
 LANDSKRONA_BUDGETS = [
     (2009, "Budget 2009 (september–december)", False, [(2009, ColumnKind.BUDGET, "Budget 2009 (sept–dec)")],
      {"l_fees": {2009: 5440}, "l_other": {2009: 0}, "l_board": {2009: 45}, "l_coordinator": {2009: 170},
@@ -160,6 +178,7 @@ def load(associations, stdout=None) -> None:
     rar_lines = _lines(rar, RAR_LINES)
     for budget in RAR_BUDGETS:
         _budget(rar, rar_lines, *budget)
+    _rar_2023_equity_and_outcome(rar, rar_lines)
     landskrona_lines = _lines(landskrona, LANDSKRONA_LINES)
     for budget in LANDSKRONA_BUDGETS:
         _budget(landskrona, landskrona_lines, *budget)
@@ -206,3 +225,11 @@ def _budget(association, lines, plan_year, title, negative, columns, figures, ad
         version.revision_reason = adoption["revision_reason"]
         version.save()
         adopt(version=version, adopted_on=adoption["adopted_on"], reference=adoption["decision_reference"])
+
+
+def _rar_2023_equity_and_outcome(rar, lines) -> None:
+    version = BudgetVersion.objects.filter(budget__association=rar, budget__plan_year=2023, number=1).first()
+    if version is not None and version.status == VersionStatus.DRAFT:
+        ensure(BudgetVersion, {"pk": version.pk}, {"opening_equity": RAR_2023_OPENING_EQUITY})
+    for key, amount in RAR_2023_EXAMPLE_OUTCOME.items():
+        ensure(Outcome, {"line": lines[key], "year": 2023}, {"amount": amount, "is_example": True})

@@ -5,7 +5,7 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from budget.exports import budget_table, outcome_by_line, outcome_table
+from budget.exports import budget_table, outcome_and_examples, outcome_table
 from budget.record import BudgetView
 from finsam.lib.pdf import render_pdf
 from finsam.lib.workbook import workbook_bytes
@@ -31,7 +31,7 @@ def budget_workbook(view: BudgetView, association) -> bytes:
     """The version's table, and the plan year's outcome against it on a sheet of its own once entered."""
     with translation.override("sv"):
         tables = [budget_table(view)]
-        outcome = outcome_table(view, outcome_by_line(association, view.plan_year))
+        outcome = outcome_table(view, *outcome_and_examples(association, view.plan_year))
         if outcome is not None:
             tables.append(outcome)
         return workbook_bytes(tables, title=view.title, author=association.name)

@@ -6,7 +6,7 @@ through this one builder, so a page, its PDF and its workbook cannot drift apart
 
 from django.utils.translation import gettext as _
 
-from budget.compute import FED, OVERRIDE, ComputedBudget, displayed
+from budget.compute import FED, OVERRIDE, ComputedBudget, displayed, not_granted
 from budget.models import GROUP_SIGN, LineGroup, LineKind, Outcome
 from budget.record import BudgetView, SourceChange
 from finsam.lib.money import format_kr
@@ -88,13 +88,28 @@ def outcome_by_line(association, year: int) -> dict[int, int]:
     )
 
 
-def outcome_table(view: BudgetView, outcome: dict[int, int]) -> Table | None:
+def outcome_and_examples(association, year: int) -> tuple[dict[int, int], set[int]]:
+    """`outcome_by_line`, and the line ids whose outcome is example data (the demo's), in one query."""
+    outcome, examples = {}, set()
+    for line_id, amount, is_example in Outcome.objects.filter(
+        line__association=association, year=year
+    ).values_list("line_id", "amount", "is_example"):
+        outcome[line_id] = amount
+        if is_example:
+            examples.add(line_id)
+    return outcome, examples
+
+
+def outcome_table(
+    view: BudgetView, outcome: dict[int, int], examples: set[int] = frozenset()
+) -> Table | None:
     """Budget, outcome and deviation (outcome − budget) of the plan year, per line, in the budget's sign habit.
 
     Sub-totals and the result are derived rows over the same lines as in the budget table, so the workbook writes
     them as sums. A line without an entered outcome shows no outcome and no deviation, and counts as 0 in the
     sums of those two columns (a note says so). None when the version has no column for the plan year or no
-    outcome is entered.
+    outcome is entered. A line whose outcome is example data (`examples`, line ids) says so in its label, which
+    the workbook carries too, as does the caption.
     """
     year = view.plan_year
     computed = view.computed
@@ -142,7 +157,7 @@ def outcome_table(view: BudgetView, outcome: dict[int, int]) -> Table | None:
         index = table.add(
             Row(
                 {
-                    "label": line.name,
+                    "label": example_label(line.name) if line.id in examples else line.name,
                     "budget": displayed(budgeted, line, negative),
                     "outcome": displayed(actual, line, negative),
                     "deviation": displayed(deviation, line, negative),
@@ -156,7 +171,16 @@ def outcome_table(view: BudgetView, outcome: dict[int, int]) -> Table | None:
             result_terms.append((index, 1 if negative else sign))
     if missing:
         table.notes.append(_("Rader utan registrerat utfall saknar avvikelse och räknas som 0 i summorna."))
+    if examples & set(outcome):
+        table.sheet, table.caption = table.caption, example_label(table.caption)
+        table.notes.append(
+            _("Utfall märkta exempeldata är påhittade siffror som visar hur sidorna fungerar, inte resultat.")
+        )
     return table
+
+
+def example_label(text: str) -> str:
+    return _("%(value)s (exempeldata)") % {"value": text}
 
 
 def _marks(computed_line, line, negative) -> dict[str, dict]:
@@ -205,12 +229,9 @@ def _add_breakdown(
         detail_rows.append(table.add(Row(cells, level=1, group=line.group)))
     rest = {}
     for year in years:
-        value = computed_line.cells[year].value
-        if value is None:
-            continue
-        explained = sum(amount for _n, _o, amount in computed.breakdown.get(year, []))
-        if value != explained:
-            rest[f"y{year}"] = sign * (value - explained)
+        unallotted = not_granted(computed_line, computed, year)
+        if unallotted:
+            rest[f"y{year}"] = sign * unallotted
     if rest:
         cells = {"label": _("Ej fördelat på insatser")}
         cells.update({f"y{year}": rest.get(f"y{year}", 0) if line.used_in(year) else None for year in years})

@@ -66,8 +66,9 @@ def load_feeds(association, years: list[int], lines, *, depth: int = 0) -> Feeds
         )
     if LineKind.PROJECTS in kinds:
         feeds.projects = year_totals(association, years)
-        if any(line.show_project_breakdown for line in lines):
-            feeds.project_breakdown = year_breakdown(association, years)
+        # Always, not only for a line that shows them: an adoption record keeps which projects made up the total
+        # (the page and documents still show the rows only where the line asks, budget/exports.py).
+        feeds.project_breakdown = year_breakdown(association, years)
     if LineKind.CARRYOVER in kinds and depth == 0:
         first = min(years)
         previous = previous_year_result(association, first - 1)
@@ -188,13 +189,17 @@ def source_changes(view: BudgetView, association) -> list[SourceChange]:
             )
             if now != cell.value:
                 changes.append(SourceChange(line.name, year, cell.value, now, line.kind))
-        if line.kind == LineKind.PROJECTS and line.show_project_breakdown:
+        if line.kind == LineKind.PROJECTS:
             changes += _breakdown_changes(line.name, view.computed.breakdown, today.project_breakdown)
     return changes
 
 
 def _breakdown_changes(name: str, adopted: dict, today: dict) -> list[SourceChange]:
-    """Per project: money moved between projects after adoption, even where the year's total stayed."""
+    """Per project: money moved between projects after adoption, even where the year's total stayed.
+
+    Only the years the record kept per-project rows for (a record from before they were always kept has none
+    for a line that did not show them, budget/record.py).
+    """
     changes = []
     for year in sorted(adopted):
         then = {(n, o): a for n, o, a in adopted.get(year, [])}

@@ -346,6 +346,8 @@ class Outcome(AssociationOwned):  # utfall per rad och år
     )
     year = YearField(_("år"))
     amount = KronorField(_("utfall (kr)"))  # kronor
+    # made up to show the pages (the demo's), said so wherever the figure is shown; entering the figure clears it
+    is_example = models.BooleanField(_("exempeldata"), default=False, editable=False)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budget import services
-from budget.exports import budget_table, outcome_by_line, outcome_table
+from budget.exports import budget_table, outcome_and_examples, outcome_table
 from budget.feeds import budget_view, source_changes, versions_of
 from budget.models import Budget, BudgetColumn, BudgetVersion
 from budget.record import BudgetView
 from finsam.lib.tables import Table
-from finsam.plan.blocks import Block, register, register_workbook_extra
+from finsam.plan.blocks import Block, no_outcome, register, register_workbook_extra
 
 
 @dataclass
@@ -157,8 +157,27 @@ def _outcome_sheet(plan) -> list[Table]:
     shown, _missing = chosen_budgets(plan, None)
     if not shown:
         return []
-    table = outcome_table(shown[0].view, outcome_by_line(plan.association, plan.year))
+    table = outcome_table(shown[0].view, *outcome_and_examples(plan.association, plan.year))
     return [table] if table else []
+
+
+def _year_outcome(plan, section):
+    """The report's economic outcome: the year's budget line by line against the outcome, with the deviation.
+
+    The budget is the one the plan of the year shows (its newest version); without any outcome registered for
+    the year the section says so instead of showing a column of zeros.
+    """
+    caption = _("Utfall %(year)s mot budget") % {"year": plan.year}
+    shown, _missing = chosen_budgets(plan, None)
+    if not shown:
+        return [
+            Table(key="outcome", caption=caption, columns=[], notes=[_("Ingen budget är upplagd för året.")])
+        ]
+    outcome, examples = outcome_and_examples(plan.association, plan.year)
+    if not outcome:
+        return [no_outcome("outcome", caption, plan.year)]
+    table = outcome_table(shown[0].view, outcome, examples)
+    return [table or Table(key="outcome", caption=caption, columns=[], notes=[_missing_message([plan.year])])]
 
 
 def register_blocks() -> None:
@@ -172,3 +191,6 @@ def register_blocks() -> None:
         )
     )
     register_workbook_extra(_outcome_sheet)
+    register(
+        Block("outcome", gettext_lazy("Ekonomiskt utfall mot budget"), _year_outcome, documents=("report",))
+    )

@@ -17,7 +17,11 @@ from dataclasses import dataclass, field, replace
 from budget.compute import Cell, ComputedBudget, ComputedLine, LineSpec
 from budget.rules import Breach
 
-SCHEMA = 1  # bump when the content's shape changes; from_content reads every earlier shape it knows
+# Bump when the content's shape changes; from_content reads every earlier shape it knows.
+# 1: the first records. 2: adds the equity ceiling as at adoption, and keeps the per-project rows of every year
+#    whether or not the project line shows them (schema 1 kept them only for a line that showed them).
+SCHEMA = 2
+READABLE = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,15 @@ class SourceChange:
     source: str  # the line's kind: member_fees, projects, carryover
 
 
+@dataclass(frozen=True)
+class CeilingSpec:
+    """The equity ceiling of the plan year as it stood at adoption (budget/allocation.py computes it)."""
+
+    year: int
+    ceiling: int | None  # kronor; None when no ceiling was set
+    rule: str | None  # "steps" (the staircase), "fixed" (the settings' single ceiling) or None
+
+
 @dataclass
 class BudgetView:
     title: str
@@ -53,6 +66,9 @@ class BudgetView:
     adopted_on: datetime.date | None = None
     reference: str = ""
     frozen: bool = False  # read from an adoption record
+    # The equity ceiling kept in the record; None for a draft (the page computes it live) and for a record from
+    # before ceilings were kept (then no ceiling is shown for it rather than today's).
+    ceiling: CeilingSpec | None = None
 
     def column(self, year: int) -> ColumnSpec | None:
         return next((c for c in self.columns if c.year == year), None)
@@ -117,6 +133,11 @@ def to_content(view: BudgetView) -> dict:
         "revision_note": view.revision_note,
         "adopted_on": view.adopted_on.isoformat() if view.adopted_on else None,
         "reference": view.reference,
+        "ceiling": (
+            {"year": view.ceiling.year, "ceiling": view.ceiling.ceiling, "rule": view.ceiling.rule}
+            if view.ceiling
+            else None
+        ),
     }
 
 
@@ -125,8 +146,9 @@ def _int_keys(mapping: dict) -> dict[int, object]:
 
 
 def from_content(content: dict) -> BudgetView:
-    if content.get("schema") != SCHEMA:
-        raise ValueError(f"unknown adoption record schema {content.get('schema')!r}")
+    schema = content.get("schema")
+    if schema not in READABLE:
+        raise ValueError(f"unknown adoption record schema {schema!r}")
     years = [int(y) for y in content["years"]]
     lines = []
     for item in content["lines"]:
@@ -152,7 +174,12 @@ def from_content(content: dict) -> BudgetView:
         equity_end=_int_keys(content["equity_end"]),
         breakdown={int(year): [tuple(row) for row in rows] for year, rows in content["breakdown"].items()},
     )
+    if schema == 1 and not any(line.line.show_project_breakdown for line in lines):
+        # Schema 1 kept the per-project rows only for a line that showed them: its empty lists mean "not
+        # recorded", not "no projects", so nothing is compared with today's projects (budget/feeds.py).
+        computed = replace(computed, breakdown={})
     adopted_on = content.get("adopted_on")
+    ceiling = content.get("ceiling")  # absent in schema 1
     return BudgetView(
         title=content["title"],
         plan_year=content["plan_year"],
@@ -167,6 +194,7 @@ def from_content(content: dict) -> BudgetView:
         adopted_on=datetime.date.fromisoformat(adopted_on) if adopted_on else None,
         reference=content["reference"],
         frozen=True,
+        ceiling=CeilingSpec(**ceiling) if ceiling else None,
     )
 
 

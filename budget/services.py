@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from budget.allocation import recorded_ceiling
 from budget.feeds import live_view
 from budget.models import (
     Budget,
@@ -93,6 +94,7 @@ def adopt(*, version: BudgetVersion, adopted_on: datetime.date, reference: str, 
     with translation.override("sv"):  # a document of record is kept in the plan's language
         view = live_view(locked)
     view.adopted_on, view.reference = adopted_on, reference
+    view.ceiling = recorded_ceiling(locked.budget.association, view)
     content = to_content(view)
     record = BudgetRecord.objects.create(
         version=locked,
@@ -150,14 +152,25 @@ def revise(*, version: BudgetVersion, revised_on: datetime.date, reason: str) ->
 
 @transaction.atomic
 def save_outcome(*, values: dict[tuple[int, int], int | None]) -> None:
-    """Outcome per (line id, year); None clears it."""
+    """Outcome per (line id, year); None clears it. A figure entered over an example figure is no example."""
     keys = list(values)
-    existing = Outcome.objects.filter(line_id__in={k[0] for k in keys}, year__in={k[1] for k in keys})
+    existing = {
+        (o.line_id, o.year): o
+        for o in Outcome.objects.filter(line_id__in={k[0] for k in keys}, year__in={k[1] for k in keys})
+    }
+    entered = [
+        row
+        for key, row in existing.items()
+        if row.is_example and values.get(key, row.amount) not in (None, row.amount)
+    ]
     sync_figures(
-        {(o.line_id, o.year): o for o in existing},
+        existing,
         values,
         lambda key, amount: Outcome.objects.create(line_id=key[0], year=key[1], amount=amount),
     )
+    for row in entered:
+        row.is_example = False
+        row.save(update_fields=["is_example"])
 
 
 def backfill_adoption_records(*, using: str = "default") -> int:
@@ -171,6 +184,7 @@ def backfill_adoption_records(*, using: str = "default") -> int:
     for version in missing.select_related("budget__association"):
         with transaction.atomic(using=using), translation.override("sv"):
             view = live_view(version)
+            view.ceiling = recorded_ceiling(version.budget.association, view)
             content = to_content(view)
             BudgetRecord.objects.using(using).create(
                 version=version,

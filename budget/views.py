@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from budget import documents, imports, services
 from budget.allocation import equity_status, state_estimate
 from budget.compute import OVERRIDE, displayed, subtotal_members
-from budget.exports import budget_table, outcome_by_line, outcome_table, source_change_notes
+from budget.exports import budget_table, outcome_and_examples, outcome_table, source_change_notes
 from budget.feeds import (
     budget_view,
     compute_live,
@@ -131,7 +131,7 @@ def budget_detail(request, slug, year):
     version = _version(budget, request.GET.get("version"))
     view = budget_view(version)
     changes = source_changes(view, access.association)
-    outcome = outcome_by_line(access.association, budget.plan_year)
+    outcome, examples = outcome_and_examples(access.association, budget.plan_year)
     context = _context(
         access,
         budget=budget,
@@ -141,18 +141,25 @@ def budget_detail(request, slug, year):
         table=budget_table(view),
         source_notes=source_change_notes(changes),
         breaches=view.rule_results,
-        outcome_table=outcome_table(view, outcome),
+        outcome_table=outcome_table(view, outcome, examples),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
-        ceiling=equity_status(
-            access.association,
-            budget.plan_year,
-            computed=view.computed,
-            outcome=outcome,
-        ),
+        ceiling=_ceiling(access.association, view, outcome),
         state=state_estimate(access.association, budget.plan_year + 1),
     )
     return render(request, "budget/budget_detail.html", context)
+
+
+def _ceiling(association, view, outcome):
+    """The equity ceiling panel's figures: an adopted version's ceiling as kept in its record, a draft's live.
+
+    A version adopted before ceilings were kept shows none rather than today's (None).
+    """
+    if view.frozen and view.ceiling is None:
+        return None
+    return equity_status(
+        association, view.plan_year, computed=view.computed, outcome=outcome, recorded=view.ceiling
+    )
 
 
 @login_required

@@ -16,7 +16,13 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
 from finsam.lib.periods import is_valid_plan_year
+
+# the session's note of the visit before this one, per association (see finsam.views._last_visit)
+SINCE_KEY = "finsam_dashboard_since"
 
 OFFICE = "office"  # the variant for office staff: what to do next
 READER = "reader"  # board members and auditors: what to read, what changed
@@ -58,6 +64,13 @@ def register_panel(panel: Panel) -> None:
 def register_years(years: Callable) -> None:
     if years not in _YEARS:
         _YEARS.append(years)
+
+
+@receiver(user_logged_in, dispatch_uid="finsam_dashboard_new_visit_at_login")
+def _new_visit_at_login(sender, request, user, **kwargs):
+    """Logging in starts a new visit: "changed since your last visit" is worked out afresh."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(SINCE_KEY, None)
 
 
 def variant_for(access) -> str:
@@ -109,6 +122,8 @@ class YearPage:
     key: str
     url_name: str
     year_in_query: bool = False  # ?ar=YYYY rather than /<year>/ in the path
+    # the years this page has data for (its own, not the association's): it opens on the latest of them
+    years: Callable | None = None  # (association) -> set[int]
 
 
 _YEAR_PAGES: dict[str, YearPage] = {}

@@ -12,23 +12,25 @@ can restore it all together from the history page (`restore_deletion`), and the 
 """
 
 import difflib
+import functools
 import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import connections, models, transaction
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
+from django.utils.timezone import is_aware, localtime, make_aware
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
@@ -90,6 +92,12 @@ def _remember_association(sender, instance, history_instance, **kwargs):
         history_instance.history_batch = _batch.get()
 
 
+# What follows is fixed once the models are loaded, so it is worked out once per process: simple_history's
+# `Model.history` builds a new manager class on every access, which the history page would otherwise do
+# hundreds of times per request.
+
+
+@functools.cache
 def _historical_model(model):
     """The model's historical model if its changes are recorded per association, else None."""
     history = getattr(model, "history", None)
@@ -97,9 +105,10 @@ def _historical_model(model):
     return historical if historical is not None and hasattr(historical, "history_association_id") else None
 
 
-def _tracked_m2m(model) -> list:
+@functools.cache
+def _tracked_m2m(model) -> tuple:
     historical = _historical_model(model)
-    return list(getattr(historical, "_history_m2m_fields", [])) if historical is not None else []
+    return tuple(getattr(historical, "_history_m2m_fields", ())) if historical is not None else ()
 
 
 @receiver(pre_delete)
@@ -126,13 +135,12 @@ def _record_what_a_deletion_changes(sender, instance, **kwargs):
 
 def audited_models() -> list[type[models.Model]]:
     """Domain models whose changes are recorded per association."""
-    found = []
-    for model in apps.get_models():
-        history = getattr(model, "history", None)
-        manager_model = getattr(history, "model", None)
-        if manager_model is not None and hasattr(manager_model, "history_association_id"):
-            found.append(model)
-    return found
+    return list(_audited_models())
+
+
+@functools.cache
+def _audited_models() -> tuple:
+    return tuple(model for model in apps.get_models() if _historical_model(model) is not None)
 
 
 @dataclass
@@ -166,6 +174,27 @@ def _field_label(model_field) -> str:
     return label
 
 
+def _name(obj, model, pk) -> str:
+    """An object's name; one whose name follows a parent that is gone even from history is named by its kind."""
+    try:
+        return str(obj)
+    except (ObjectDoesNotExist, KeyError):
+        return str(_("%(kind)s #%(id)s (borttagen)")) % {
+            "kind": str(model._meta.verbose_name).capitalize(),
+            "id": pk,
+        }
+
+
+def _snapshot_instance(domain_model, record):
+    """The object as a snapshot recorded it, built without a query.
+
+    simple_history's `record.instance` reads the fields its history leaves out (a plan's logo) from the live row,
+    one query per snapshot; a name never needs them.
+    """
+    values = {f.attname: getattr(record, f.attname) for f in _tracked_fields(domain_model)}
+    return domain_model(**values, **{domain_model._meta.pk.attname: record.id})
+
+
 def _field_value(record, model_field, related) -> str:
     """A value as the pages show it: choice labels, `16 000 000 kr`, dates, related objects by name."""
     value = getattr(record, model_field.attname)
@@ -173,7 +202,7 @@ def _field_value(record, model_field, related) -> str:
         return "–"
     if model_field.is_relation:
         obj = related.get((model_field.related_model, value))
-        return str(obj) if obj is not None else f"#{value}"
+        return _name(obj, model_field.related_model, value) if obj is not None else f"#{value}"
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     display = getattr(model_field.model, "history_display", None)
@@ -220,15 +249,16 @@ def _is_text(model_field) -> bool:
     )
 
 
-def _tracked_fields(model):
+@functools.cache
+def _tracked_fields(model) -> tuple:
     """The fields the model's history records (a field excluded from history, like a plan's logo bytes, is not)."""
-    history = getattr(model, "history", None)
-    recorded = {f.name for f in history.model._meta.concrete_fields} if history is not None else None
-    return [
+    historical = _historical_model(model)
+    recorded = {f.name for f in historical._meta.concrete_fields} if historical is not None else None
+    return tuple(
         f
         for f in model._meta.concrete_fields
         if f.name not in _SNAPSHOT_COLUMNS and f.name != "id" and (recorded is None or f.name in recorded)
-    ]
+    )
 
 
 def changes_for(association, *, model=None, limit: int = 100) -> list[Change]:
@@ -251,46 +281,117 @@ def history_page(
     """One page of an association's changes, newest first, and how many match in all.
 
     Filters: the models (kinds of object), the person, a date range (inclusive, dates) and `since` (a moment,
-    exclusive). Queries: one count and one page of keys over all models together (UNION ALL), then per model on
-    the page its snapshots and the snapshots just before them, and one query per related model whose names the
-    changes show. The count grows with the number of models shown, never with rows or budget versions.
+    exclusive). Queries: one for the page of keys and the total over all models together (UNION ALL), then per
+    model on the page its snapshots and the snapshots just before them, and one query per related model whose
+    names the changes show. The count grows with the number of models shown, never with rows or budget versions.
     """
     models_to_read = list(models_) if models_ else audited_models()
-    keyed = []
-    for index, domain_model in enumerate(models_to_read):
-        rows = domain_model.history.model.objects.filter(history_association=association)
-        if user_id is not None:
-            rows = rows.filter(history_user_id=user_id)
-        if date_from is not None:
-            rows = rows.filter(history_date__date__gte=date_from)
-        if date_to is not None:
-            rows = rows.filter(history_date__date__lte=date_to)
-        if since is not None:
-            rows = rows.filter(history_date__gt=since)
-        keyed.append(
-            rows.order_by()
-            .values("history_id", "history_date")
-            .annotate(model_index=models.Value(index, output_field=models.IntegerField()))
-        )
-    combined = keyed[0].union(*keyed[1:], all=True) if len(keyed) > 1 else keyed[0]
-    total = combined.count()
-    page = list(combined.order_by("-history_date", "-history_id", "model_index")[offset : offset + limit])
-    wanted: dict[int, list[int]] = {}
-    for row in page:
-        wanted.setdefault(row["model_index"], []).append(row["history_id"])
-    found = {}
-    for index, history_ids in wanted.items():
+    conditions, params = ["history_association_id = %s"], [association.pk]
+    if user_id is not None:
+        conditions.append("history_user_id = %s")
+        params.append(user_id)
+    if date_from is not None:
+        conditions.append("history_date >= %s")
+        params.append(_day_start(date_from))
+    if date_to is not None:
+        conditions.append("history_date < %s")
+        params.append(_day_start(date_to + timedelta(days=1)))
+    if since is not None:
+        conditions.append("history_date > %s")
+        params.append(since)
+    page, total = _keys_and_total(models_to_read, conditions, params, offset=offset, limit=limit)
+    by_model: dict[int, list] = {}
+    for key in page:
+        by_model.setdefault(key[1], []).append(key)
+    found, previous = {}, {}
+    for index, keys in by_model.items():
+        # the shown snapshots and, in the same query, the ones of the same objects before them
         domain_model = models_to_read[index]
-        for record in domain_model.history.model.objects.filter(history_id__in=history_ids).select_related(
-            "history_user"
-        ):
-            found[(index, record.history_id)] = (domain_model, record)
-    records = [found[(row["model_index"], row["history_id"])] for row in page]
-    return _changes(records), total
+        shown = {history_id for history_id, _index, _id, _when in keys}
+        newest = max(_as_datetime(when) for _history_id, _index, _id, when in keys)
+        rows = (
+            _historical_model(domain_model)
+            .objects.filter(id__in={object_id for _history_id, _index, object_id, _when in keys})
+            .filter(history_date__lte=newest)
+            .select_related("history_user")
+            .order_by("id", "history_date", "history_id")
+        )
+        last_by_object: dict = {}
+        for row in rows:
+            if row.history_id in shown:
+                found[(index, row.history_id)] = (domain_model, row)
+                previous[(domain_model, row.history_id)] = last_by_object.get(row.id)
+            last_by_object[row.id] = row
+    records = [found[(model_index, history_id)] for history_id, model_index, _id, _when in page]
+    return _changes(records, previous), total
 
 
-def _changes(records) -> list[Change]:
-    previous = _previous_snapshots(records)
+def _as_datetime(value) -> datetime:
+    """A moment read by raw SQL: SQLite gives text in UTC, PostgreSQL an aware datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if is_aware(value) else make_aware(value, UTC)
+
+
+def _day_start(day: date) -> datetime:
+    """The first moment of a day in the site's time zone (a date range is the site's days, as pages show dates)."""
+    return make_aware(datetime.combine(day, time.min))
+
+
+def _union(models_to_read, columns: str, conditions, params) -> tuple[str, list]:
+    """Every model's snapshots together (UNION ALL), `columns` of each (`{index}`: the model's place in the list).
+
+    The SQL is written out rather than built through 40 querysets, which cost more to build than the database
+    takes to answer; the table names come from the models, every value is a parameter.
+    """
+    connection = connections[_historical_model(models_to_read[0]).objects.db]
+    quote = connection.ops.quote_name
+    where = " AND ".join(conditions)
+    values = [connection.ops.adapt_datetimefield_value(v) if isinstance(v, datetime) else v for v in params]
+    union = " UNION ALL ".join(
+        f"SELECT {columns.format(index=index)} FROM {quote(_historical_model(model)._meta.db_table)} WHERE {where}"
+        for index, model in enumerate(models_to_read)
+    )
+    return union, values * len(models_to_read)
+
+
+def _keys_and_total(models_to_read, conditions, params, *, offset: int, limit: int):
+    """One page of (history_id, model_index, object id, history_date), newest first, and the number in all.
+
+    One query gives both the page and the total (a window count); only a page past the end needs a second query
+    to count.
+    """
+    union, union_params = _union(
+        models_to_read, "history_id, history_date, {index} AS model_index, id", conditions, params
+    )
+    with connections[_historical_model(models_to_read[0]).objects.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT history_id, model_index, id, history_date, COUNT(*) OVER () FROM ({union}) keyed "
+            "ORDER BY history_date DESC, history_id DESC, model_index LIMIT %s OFFSET %s",
+            (*union_params, limit, offset),
+        )
+        rows = cursor.fetchall()
+        if rows:
+            return [row[:4] for row in rows], rows[0][4]
+        if not offset:
+            return [], 0
+        cursor.execute(f"SELECT COUNT(*) FROM ({union}) keyed", union_params)
+        return [], cursor.fetchone()[0]
+
+
+def people_in_history(association) -> RawSQL:
+    """The ids of everyone who changed anything in the association (former staff and superusers too), as a
+    subquery: `User.objects.filter(pk__in=people_in_history(association))`."""
+    union, params = _union(
+        audited_models(),
+        "history_user_id",
+        ["history_association_id = %s", "history_user_id IS NOT NULL"],
+        [association.pk],
+    )
+    return RawSQL(f"SELECT DISTINCT history_user_id FROM ({union}) people", params)
+
+
+def _changes(records, previous) -> list[Change]:
     links = _m2m_links(records, previous)
     related = _related_objects(records, previous, links)
     still_there = _existing_deleted(records)
@@ -343,7 +444,7 @@ def _m2m_links(records, previous) -> dict:
     links: dict = {}
     for domain_model, history_ids in wanted.items():
         for m2m_field in _tracked_m2m(domain_model):
-            through = getattr(domain_model.history.model, m2m_field.name).model  # the links' history
+            through = getattr(_historical_model(domain_model), m2m_field.name).model  # the links' history
             target = f"{m2m_field.m2m_reverse_field_name()}_id"
             for row in through.objects.filter(history_id__in=history_ids):
                 key = (domain_model, row.history_id, m2m_field.name)
@@ -360,7 +461,12 @@ def _m2m_changes(domain_model, record, before, links, related) -> list[FieldChan
             continue
 
         def names(ids, m2m_field=m2m_field):
-            labels = sorted(str(related.get((m2m_field.related_model, pk), f"#{pk}")) for pk in ids)
+            labels = sorted(
+                _name(related[(m2m_field.related_model, pk)], m2m_field.related_model, pk)
+                if (m2m_field.related_model, pk) in related
+                else f"#{pk}"
+                for pk in ids
+            )
             return ", ".join(labels) or "–"
 
         changes.append(FieldChange(str(m2m_field.verbose_name), names(then), names(now)))
@@ -384,7 +490,7 @@ def _existing_deleted(records) -> set:
 
 def _object_label(domain_model, record, related) -> str:
     """The object as it was named at the time, its relations taken from the objects already fetched."""
-    instance = record.instance
+    instance = _snapshot_instance(domain_model, record)
     for model_field in _tracked_fields(domain_model):
         if model_field.is_relation:
             value = getattr(record, model_field.attname)
@@ -394,29 +500,16 @@ def _object_label(domain_model, record, related) -> str:
             if obj is None:
                 return f"{domain_model._meta.verbose_name} #{record.id}"
             setattr(instance, model_field.name, obj)
-    return str(instance)
-
-
-def _previous_snapshots(records):
-    """For each shown snapshot, the one of the same object just before it (one query per model)."""
-    by_model: dict = {}
-    for domain_model, record in records:
-        by_model.setdefault(domain_model, []).append(record)
-    previous = {}
-    for domain_model, shown in by_model.items():
-        historical = domain_model.history.model
-        newest = max(r.history_date for r in shown)
-        history_rows = historical.objects.filter(
-            id__in={r.id for r in shown}, history_date__lte=newest
-        ).order_by("id", "history_date", "history_id")
-        last_by_object: dict = {}
-        for row in history_rows:
-            previous[(domain_model, row.history_id)] = last_by_object.get(row.id)
-            last_by_object[row.id] = row
-    return previous
+    return _name(instance, domain_model, record.id)
 
 
 def _related_objects(records, previous, links=None):
+    """(model, pk) -> the object, for every object the shown changes name: live rows, else as last recorded.
+
+    One query per related model, and one more per model with deleted rows (named from their last snapshot). A
+    deleted row's name may follow a parent deleted too (a structural report's project), so its parents are
+    fetched the same way, a few generations up, and set on it: naming never queries row by row.
+    """
     wanted: dict = {}
     for (domain_model, _history_id, field_name), pks in (links or {}).items():
         wanted.setdefault(domain_model._meta.get_field(field_name).related_model, set()).update(pks)
@@ -428,18 +521,42 @@ def _related_objects(records, previous, links=None):
                 value = getattr(snapshot, model_field.attname, None) if snapshot is not None else None
                 if value is not None:
                     wanted.setdefault(model_field.related_model, set()).add(value)
-    found = {}
-    for related_model, pks in wanted.items():
-        # select_related: names that take a parent's name (BudgetVersion: "Budget 2023 v2") read it here
-        for obj in related_model._default_manager.filter(pk__in=pks).select_related():
-            found[(related_model, obj.pk)] = obj
-        gone = pks - {pk for model, pk in found if model is related_model}
-        historical = _historical_model(related_model)
-        if gone and historical is not None:
-            # a deleted row is named as it was last recorded (one query per model with deleted rows)
-            for snapshot in historical.objects.filter(id__in=gone).order_by("id", "history_id"):
-                found[(related_model, snapshot.id)] = snapshot.instance
+    found: dict = {}
+    from_history: list = []
+    for _generation in range(3):
+        recorded = []
+        for related_model, pks in wanted.items():
+            # select_related: names that take a parent's name (BudgetVersion: "Budget 2023 v2") read it here
+            for obj in related_model._default_manager.filter(pk__in=pks).select_related():
+                found[(related_model, obj.pk)] = obj
+            gone = {pk for pk in pks if (related_model, pk) not in found}
+            historical = _historical_model(related_model)
+            if gone and historical is not None:
+                for snapshot in historical.objects.filter(id__in=gone).order_by("id", "history_id"):
+                    found[(related_model, snapshot.id)] = _snapshot_instance(related_model, snapshot)
+                recorded += [
+                    (related_model, found[(related_model, pk)]) for pk in gone if (related_model, pk) in found
+                ]
+        from_history += recorded
+        wanted = {}
+        for related_model, obj in recorded:
+            for model_field in _parent_fields(related_model):
+                value = getattr(obj, model_field.attname)
+                if value is not None and (model_field.related_model, value) not in found:
+                    wanted.setdefault(model_field.related_model, set()).add(value)
+        if not wanted:
+            break
+    for related_model, obj in from_history:
+        for model_field in _parent_fields(related_model):
+            parent = found.get((model_field.related_model, getattr(obj, model_field.attname)))
+            if parent is not None:
+                setattr(obj, model_field.name, parent)
     return found
+
+
+@functools.cache
+def _parent_fields(model) -> tuple:
+    return tuple(f for f in _tracked_fields(model) if f.many_to_one or f.one_to_one)
 
 
 RESTORED = _("Återställd från historiken")
@@ -464,7 +581,7 @@ def deletion_records(association, batch) -> list[tuple[type, object]]:
     """Every snapshot of one deletion in the association, (model, snapshot), oldest first."""
     found = []
     for model in audited_models():
-        historical = model.history.model
+        historical = _historical_model(model)
         for record in historical.objects.filter(history_association=association, history_batch=batch):
             found.append((model, record))
     found.sort(key=lambda pair: pair[1].history_date)
@@ -501,7 +618,7 @@ def restore_deletion(association, *, model, history_id: int, by) -> int:
     many-to-many links as they were just before; rows the deletion changed get back the links it cut. Each
     restored row gets a snapshot of its own ("Återställd från historiken"), so the restore is in the history.
     """
-    historical = model.history.model
+    historical = _historical_model(model)
     record = historical.objects.filter(
         history_association=association, history_id=history_id, history_type="-"
     ).first()
@@ -526,7 +643,7 @@ def restore_deletion(association, *, model, history_id: int, by) -> int:
         instance.save(force_insert=True)
         restored.append((deleted_model, deleted_record, instance))
     for deleted_model, deleted_record, instance in restored:
-        before = _previous(deleted_model.history.model, deleted_record)
+        before = _previous(_historical_model(deleted_model), deleted_record)
         for m2m_field in _tracked_m2m(deleted_model):
             ids = _m2m_ids(before, m2m_field)
             if ids:
@@ -536,7 +653,7 @@ def restore_deletion(association, *, model, history_id: int, by) -> int:
         if changed_record.history_type != "~":
             continue
         current = changed_model._default_manager.filter(pk=changed_record.id).first()
-        before = _previous(changed_model.history.model, changed_record)
+        before = _previous(_historical_model(changed_model), changed_record)
         if current is None or before is None:
             continue
         current._change_reason = str(RESTORED)

@@ -5,8 +5,8 @@ Two stages, both run by `make run` and `make test` (and so by `.ci/run`):
 - `python3 finsam/syscheck.py install run|test`, with the system's Python and nothing else, before the virtual
   environment exists: finds the Debian packages that are missing (venv, Pango, the fonts, and for the tests
   poppler-utils and Chromium) and installs them with apt-get when it runs as root or may use sudo without a
-  password; otherwise it prints the one `apt-get install` line to run and stops (Chromium only warns: without it
-  the browser tests are skipped, unless REQUIRE_BROWSER=1).
+  password; otherwise it prints the one `apt-get install` line to run and stops (Chromium and npm only warn:
+  without them the browser tests are skipped, unless REQUIRE_BROWSER=1).
 - `python -m finsam.syscheck run|test`, inside the virtual environment: WeasyPrint really loads, the fonts are
   there; says which package installs a missing one.
 """
@@ -68,8 +68,20 @@ def main(purpose: str) -> int:
     return 1 if problems else 0
 
 
+# The accessibility checker the browser tests inject, installed from the npm registry by `make install`.
+AXE = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build/npm/node_modules/axe-core/axe.min.js"
+)
+
+
 def _test_tool_problems() -> list[str]:
     problems = []
+    if not os.path.exists(AXE):
+        message = f"axe-core saknas ({AXE}): tillgänglighetstesterna hoppas över.\n  Installera npm (apt-get install -y npm) och kör make install"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            problems.append(message)
+        else:
+            print(f"OBS: {message}", file=sys.stderr)
     if not shutil.which("pdftotext"):
         problems.append(
             "pdftotext saknas (testerna läser tillbaka PDF:er med den).\n  Installera: apt-get install -y poppler-utils"
@@ -84,7 +96,8 @@ def _test_tool_problems() -> list[str]:
 
 
 def missing_packages(purpose: str) -> tuple[list[str], list[str]]:
-    """(required, optional) Debian packages not installed yet; optional ones only cost skipped browser tests."""
+    """(required, optional) Debian packages not installed yet; optional ones only cost skipped browser tests
+    (with REQUIRE_BROWSER=1, as in CI, the browser's packages are required too)."""
     required, optional = [], []
     try:
         import ensurepip  # noqa: F401
@@ -103,8 +116,12 @@ def missing_packages(purpose: str) -> tuple[list[str], list[str]]:
     if purpose == "test":
         if not shutil.which("pdftotext"):
             required.append("poppler-utils")
+        # The browser tests need Chromium, and npm to fetch axe-core (the accessibility checker) at setup.
+        browser = required if os.environ.get("REQUIRE_BROWSER") == "1" else optional
         if not chromium_present():
-            (required if os.environ.get("REQUIRE_BROWSER") == "1" else optional).append("chromium")
+            browser.append("chromium")
+        if not shutil.which("npm"):
+            browser.append("npm")
     return required, optional
 
 
@@ -130,7 +147,8 @@ def install(purpose: str) -> int:
             print(f"FEL: Debian-paket saknas. Installera dem och försök igen:\n  {line}", file=stream)
             return 1
         print(
-            f"OBS: Chromium saknas, så webbläsartesterna hoppas över. Installera den:\n  {line}", file=stream
+            f"OBS: Chromium eller npm saknas, så webbläsartesterna hoppas över. Installera:\n  {line}",
+            file=stream,
         )
         return 0
     print(f"Installerar Debian-paket: {' '.join(packages)}", flush=True)

@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +19,7 @@ from django.views.decorators.http import require_POST
 from finsam import dashboard, history
 from finsam.access import Need, get_access, visible_associations
 from finsam.forms import AssociationForm
+from finsam.lib import params
 from finsam.lib.charts import bar_chart
 from finsam.lib.periods import is_valid_plan_year
 from finsam.models import DashboardVisit
@@ -53,7 +56,7 @@ def _dashboard(request, access, year: int, years: list[int], template: str):
         "variant": dashboard.variant_for(access),
     }
     if context["variant"] == dashboard.READER:
-        since = _last_visit(request.user, access.association)
+        since = _last_visit(request, access.association)
         context["since"] = since
         if since is not None:
             context["changes"], context["change_count"] = history.history_page(
@@ -62,16 +65,26 @@ def _dashboard(request, access, year: int, years: list[int], template: str):
     return render(request, template, context)
 
 
-def _last_visit(user, association):
-    """When the user last opened the dashboard (None the first time); this visit is recorded."""
-    visit = DashboardVisit.objects.filter(user=user, association=association).first()
+def _last_visit(request, association):
+    """When the user's previous visit began (None the first time).
+
+    A visit is a session: its first dashboard view records this moment as the user's visit and keeps the
+    previous one in the session, so every page of the visit (a reload, another year) lists what changed since
+    the visit before, not since a few seconds ago. Logging in starts a new visit (`dashboard.SINCE_KEY`).
+    """
+    kept = request.session.get(dashboard.SINCE_KEY, {})
+    key = str(association.pk)
+    if key in kept:
+        return parse_datetime(kept[key]) if kept[key] else None
+    visit = DashboardVisit.objects.filter(user=request.user, association=association).first()
+    since = visit.seen_at if visit is not None else None
     if visit is None:
-        DashboardVisit.objects.create(user=user, association=association, seen_at=now())
-        return None
-    seen_at = visit.seen_at
-    visit.seen_at = now()
-    visit.save(update_fields=["seen_at"])
-    return seen_at
+        DashboardVisit.objects.create(user=request.user, association=association, seen_at=now())
+    else:
+        visit.seen_at = now()
+        visit.save(update_fields=["seen_at"])
+    request.session[dashboard.SINCE_KEY] = {**kept, key: since.isoformat() if since else None}
+    return since
 
 
 def _figures_chart(year: int, figures):
@@ -92,14 +105,17 @@ def association_start(request, slug):
 
 @login_required
 def latest_year_page(request, slug, page):
-    """A year's page (from the menu) on the latest plan year with data, so no list opens on an empty year."""
+    """A year's page (from the menu) on the latest year the page itself has data for (else the association's)."""
     access = get_access(request.user, slug)
     target = dashboard.year_page(page)
     if target is None:
         return not_found(request, _("Ingen sådan sida."))
-    year = dashboard.latest_year(access.association)
+    own = target.years(access.association) if target.years is not None else None
+    year = max(own) if own else dashboard.latest_year(access.association)
     if target.year_in_query:
-        return redirect(reverse(target.url_name, kwargs={"slug": slug}) + f"?ar={year}")
+        # a list with no data at all opens as it is, and says so (never on an empty year of its own)
+        query = f"?ar={year}" if own or own is None else ""
+        return redirect(reverse(target.url_name, kwargs={"slug": slug}) + query)
     return redirect(target.url_name, slug=slug, year=year)
 
 
@@ -140,7 +156,16 @@ def _history_filterset(access, data):
         ((label, str(m._meta.verbose_name_plural).capitalize()) for label, m in models_by_label.items()),
         key=lambda pair: pair[1],
     )
-    people = get_user_model().objects.filter(grants__association=access.association).order_by("username")
+    # everyone who holds a role now, and everyone who changed anything (former staff, superusers)
+    people = (
+        get_user_model()
+        .objects.filter(
+            Q(grants__association=access.association)
+            | Q(pk__in=history.people_in_history(access.association))
+        )
+        .distinct()
+        .order_by("username")
+    )
 
     class Filters(django_filters.FilterSet):
         typ = django_filters.ChoiceFilter(
@@ -169,20 +194,24 @@ def association_history(request, slug):
     chosen = filters.form.cleaned_data if filters.is_bound and filters.is_valid() else {}
     model = models_by_label.get(chosen.get("typ") or "")
     person = chosen.get("person")
-    try:
-        page_number = max(int(request.GET.get("sida", 1)), 1)
-    except ValueError:
-        page_number = 1
-    changes, total = history.history_page(
-        access.association,
-        models_=[model] if model else None,
-        user_id=person.pk if person else None,
-        date_from=chosen.get("fran"),
-        date_to=chosen.get("till"),
-        offset=(page_number - 1) * HISTORY_PAGE_SIZE,
-        limit=HISTORY_PAGE_SIZE,
-    )
+    page_number = params.page_number(request.GET.get("sida"))
+
+    def page(number):
+        return history.history_page(
+            access.association,
+            models_=[model] if model else None,
+            user_id=person.pk if person else None,
+            date_from=chosen.get("fran"),
+            date_to=chosen.get("till"),
+            offset=(number - 1) * HISTORY_PAGE_SIZE,
+            limit=HISTORY_PAGE_SIZE,
+        )
+
+    changes, total = page(page_number)
     pages = max((total + HISTORY_PAGE_SIZE - 1) // HISTORY_PAGE_SIZE, 1)
+    if page_number > pages:  # past the end: the last page
+        page_number = pages
+        changes, total = page(page_number)
     query = request.GET.copy()
     query.pop("sida", None)
     context = {

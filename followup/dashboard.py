@@ -1,23 +1,34 @@
 """Follow-up's panel on the year dashboard: status reports not yet received, and the year's follow-up pages."""
 
 from finsam.dashboard import Panel, YearPage, register_panel, register_year_page, register_years
-from followup.models import Goal, PeriodReport, StatusReport
+from followup.models import Activity, BenefitSum, Goal, PeriodReport, StatusReport
 from followup.reminders import due_items
 from followup.reports import missing_status_reports, running_projects, settings_for
 
-FOLLOWUP_PAGES = [
-    ("uppfoljning", "followup:overview"),
-    ("aktiviteter", "followup:activities"),
-    ("uppfoljning-finsam", "followup:national"),
-    ("forsorjningsmatt", "followup:support_measure"),
-]
 
-
-def _years(association) -> set[int]:
+def figure_years(association) -> set[int]:
+    """Years with follow-up figures: goals, participants' figures, status reports."""
     years = set(Goal.objects.filter(association=association).values_list("year", flat=True))
     years.update(PeriodReport.objects.filter(project__association=association).values_list("year", flat=True))
     years.update(StatusReport.objects.filter(project__association=association).values_list("year", flat=True))
     return years
+
+
+def activity_years(association) -> set[int]:
+    return {day.year for day in Activity.objects.filter(association=association).dates("date", "year")}
+
+
+def benefit_years(association) -> set[int]:
+    return set(BenefitSum.objects.filter(member__association=association).values_list("year", flat=True))
+
+
+# each follow-up page, and the years it has data for (it opens on the latest and offers them)
+FOLLOWUP_PAGES = [
+    ("uppfoljning", "followup:overview", figure_years),
+    ("aktiviteter", "followup:activities", activity_years),
+    ("uppfoljning-finsam", "followup:national", figure_years),
+    ("forsorjningsmatt", "followup:support_measure", benefit_years),
+]
 
 
 def _panel(access, year, today):
@@ -33,7 +44,7 @@ def _panel(access, year, today):
 
 
 def register() -> None:
-    register_years(_years)
-    for key, url_name in FOLLOWUP_PAGES:
-        register_year_page(YearPage(key, url_name))
+    register_years(figure_years)
+    for key, url_name, years in FOLLOWUP_PAGES:
+        register_year_page(YearPage(key, url_name, years=years))
     register_panel(Panel("followup", "followup/partials/dashboard.html", _panel, order=35))

@@ -1,7 +1,7 @@
 """RAR 2023's goals with their result targets (plan 2023, Mål 1–3), and example figures marked as such.
 
-The half-year figures and activities below are EXAMPLE DATA, made up to show the pages; they are flagged
-`is_example` and shown with an "exempeldata" badge. They are only counts.
+The half-year figures, the structure-oriented project's activities and the activities below are EXAMPLE DATA,
+made up to show the pages; they are flagged `is_example` and shown with an "exempeldata" badge. They are only counts.
 """
 
 import datetime
@@ -18,10 +18,12 @@ from followup.models import (
     PeriodReport,
     PlannedParticipants,
     ResultTarget,
+    StaffReached,
     StatusReport,
+    StructuralReport,
 )
 from members.models import MemberOrganisation
-from projects.models import Project
+from projects.models import Project, ProjectKind
 
 GOALS = [
     (
@@ -61,7 +63,6 @@ GOALS = [
 # job seeking w, m; other activity w, m; none w, m)
 EXAMPLE_H1 = {
     "SIKTA": (40, 32, 12, 10, 3, 2, 1, 1, 2, 2, 4, 3, 2, 2),
-    "NUVAS": (25, 20, 8, 6, 2, 1, 1, 0, 1, 1, 3, 3, 1, 1),
     "Steget före": (18, 10, 6, 4, 1, 0, 0, 1, 1, 1, 4, 2, 0, 0),
     "Trappan mot arbete": (12, 14, 4, 5, 2, 2, 0, 1, 1, 1, 1, 0, 0, 1),
     "Steg för steg": (9, 6, 3, 2, 0, 0, 1, 0, 0, 0, 2, 2, 0, 0),
@@ -70,12 +71,20 @@ EXAMPLE_H1 = {
 }
 
 
+# EXAMPLE DATA for the structure-oriented project of 2023, per period: activities, and the staff reached per
+# member (women, men).
+EXAMPLE_STRUCTURAL = {
+    "NUVAS": {
+        1: (3, {"Nyköpings kommun": (14, 5), "Arbetsförmedlingen": (6, 4)}),
+        2: (2, {"Nyköpings kommun": (9, 3), "Försäkringskassan": (5, 1)}),
+    },
+}
+
+
 def load(associations, stdout=None) -> None:
     rar = associations[RAR]
-    projects = {
-        p.name: p
-        for p in Project.objects.filter(association=rar, name__in=list(EXAMPLE_H1) + ["Ung comeback"])
-    }
+    names = list(EXAMPLE_H1) + list(EXAMPLE_STRUCTURAL) + ["Ung comeback"]
+    projects = {p.name: p for p in Project.objects.filter(association=rar, name__in=names)}
     for number, text, follow_up, targets in GOALS:
         goal = ensure(
             Goal, {"association": rar, "year": 2023, "number": number}, {"text": text, "follow_up": follow_up}
@@ -97,12 +106,36 @@ def load(associations, stdout=None) -> None:
         ensure(
             PlannedParticipants, {"project": project, "year": 2023}, {"count": (figures[0] + figures[1]) + 20}
         )
-        ensure(
-            StatusReport,
-            {"project": project, "year": 2023, "period": 1, "kind": "status"},
-            {"received_on": datetime.date(2023, 8, 15)},
-        )
+    for name in [*EXAMPLE_H1, *EXAMPLE_STRUCTURAL]:
+        if name in projects:
+            ensure(
+                StatusReport,
+                {"project": projects[name], "year": 2023, "period": 1, "kind": "status"},
+                {"received_on": datetime.date(2023, 8, 15)},
+            )
+    for name, periods in EXAMPLE_STRUCTURAL.items():
+        if name in projects and projects[name].kind == ProjectKind.STRUCTURAL:
+            _example_structural(rar, projects[name], periods)
     _example_activities(rar)
+
+
+def _example_structural(rar, project, periods) -> None:
+    # an earlier demo had this project's figures as participants; a structure-oriented project has none
+    PeriodReport.objects.filter(project=project, is_example=True).delete()
+    members = {m.name: m for m in MemberOrganisation.objects.filter(association=rar)}
+    for period, (activities, staff) in periods.items():
+        report = ensure(
+            StructuralReport,
+            {"project": project, "year": 2023, "period": period},
+            {"activities": activities, "is_example": True},
+        )
+        for member_name, (women, men) in staff.items():
+            if member_name in members:
+                ensure(
+                    StaffReached,
+                    {"report": report, "member": members[member_name]},
+                    {"staff_women": women, "staff_men": men},
+                )
 
 
 def _example_report(project, f) -> None:

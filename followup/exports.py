@@ -15,9 +15,8 @@ from followup.models import (
     Goal,
     Indicator,
     PeriodReport,
-    StructuralReport,
 )
-from followup.national import NationalProject, budget_figures, national_projects
+from followup.national import NationalProject, budget_figures, national_projects, participants_once
 from projects.models import Project, ProjectKind
 
 ACTIVITY_INDICATORS = (Indicator.ACTIVITIES, Indicator.ACTIVITY_PARTICIPANTS)
@@ -185,6 +184,56 @@ def indicator_table(association, year: int, *, data: YearFollowup | None = None)
     return table
 
 
+PARTICIPANTS_ONCE_NOTE = gettext_lazy(
+    "Deltagare räknas en gång per år: de som deltog under årets första period och de som påbörjade under de senare."
+)
+
+
+def participants_table(association, year: int) -> Table | None:
+    """The year's participants by gender per project and in total, each person counted once (`participants_once`).
+
+    Only projects with figures registered for the year are listed; None when no project has any. Figures that
+    rest on example data say so in the row's label, which the workbook carries too, and in the caption.
+    """
+    reports: dict = {}
+    for report in PeriodReport.objects.filter(project__association=association, year=year).select_related(
+        "project"
+    ):
+        reports.setdefault(report.project, []).append(report)
+    if not reports:
+        return None
+    examples = {project.pk for project, rows in reports.items() if any(r.is_example for r in rows)}
+    caption = _("Deltagare %(year)s efter kön") % {"year": year}
+    columns = [Column("label", _("Insats"))]
+    for gender in GENDERS:
+        columns.append(Column(gender, str(GENDER_LABELS[gender]).capitalize(), CellKind.COUNT))
+    columns.append(Column("total", _("Totalt"), CellKind.COUNT))
+    table = Table(
+        key="participants",
+        caption=marked_example(caption) if examples else caption,
+        sheet=caption,
+        columns=columns,
+        notes=[str(PARTICIPANTS_ONCE_NOTE)],
+    )
+    rows = []
+    for project in sorted(reports, key=lambda p: p.name):
+        counts = participants_once(reports[project])
+        label = marked_example(str(project)) if project.pk in examples else str(project)
+        rows.append(table.add(Row({"label": label, **counts, "total": sum(counts.values())})))
+    totals = {column.key: sum(table.rows[i].cells[column.key] for i in rows) for column in columns[1:]}
+    label = _("Summa")
+    table.add(
+        Row(
+            {"label": marked_example(label) if examples else label, **totals},
+            RowKind.TOTAL,
+            terms=tuple((i, 1) for i in rows),
+        )
+    )
+    if examples:
+        table.notes.append(example_note())
+    return table
+
+
 def _indicator_cells(label: str, figures: Figures) -> dict:
     cells = {"label": label}
     for gender in GENDERS:
@@ -200,22 +249,44 @@ def _yes_no(value: bool) -> str:
     return _("Ja") if value else _("Nej")
 
 
+def _example_mark(example: bool) -> str:
+    return _("exempeldata") if example else ""
+
+
+def national_sheet_name(year: int) -> str:
+    """The return's one workbook sheet: the association's part on top, the projects under it."""
+    return _("Uppföljning Finsam %(year)s") % {"year": year}
+
+
 def national_association_table(association, year: int, figures=None) -> Table:
-    """The association's part of the return: allocated funds, equity (actual and budgeted), administration."""
+    """The association's part of the return: allocated funds, equity (actual and budgeted), administration.
+
+    The figures built on the outcome (equity from the outcome, the administration's outcome) are marked
+    "exempeldata" when that outcome is example data.
+    """
     figures = figures or budget_figures(association, year)
     table = Table(
         key="national_association",
         caption=_("Uppföljning Finsam %(year)s: förbundet") % {"year": year},
-        columns=[Column("field", _("Uppgift")), Column("amount", _("Belopp"), CellKind.AMOUNT, "kr")],
+        sheet=national_sheet_name(year),
+        columns=[
+            Column("field", _("Uppgift")),
+            Column("amount", _("Belopp"), CellKind.AMOUNT, "kr"),
+            Column("note", _("Anmärkning")),
+        ],
     )
-    for label, value in (
-        (_("Tilldelade medel"), figures.allocated),
-        (_("Eget kapital vid årets slut (utfall)"), figures.equity_actual),
-        (_("Eget kapital vid årets slut (budget)"), figures.equity_end),
-        (_("Administrativa kostnader, budget"), figures.administration_budget),
-        (_("Administrativa kostnader, utfall"), figures.administration_outcome),
+    example = figures.outcome_is_example
+    for label, value, from_outcome in (
+        (_("Tilldelade medel"), figures.allocated, False),
+        (_("Eget kapital vid årets slut (utfall)"), figures.equity_actual, True),
+        (_("Eget kapital vid årets slut (budget)"), figures.equity_end, False),
+        (_("Administrativa kostnader, budget"), figures.administration_budget, False),
+        (_("Administrativa kostnader, utfall"), figures.administration_outcome, True),
     ):
-        table.add(Row({"field": str(label), "amount": value}))
+        note = _example_mark(example and from_outcome and value is not None)
+        table.add(Row({"field": str(label), "amount": value, "note": note}))
+    if example:
+        table.notes.append(example_note())
     return table
 
 
@@ -239,6 +310,7 @@ NATIONAL_PROJECT_COLUMNS = [
     ("staff_women", gettext_lazy("Nådd personal, kvinnor"), CellKind.COUNT),
     ("staff_men", gettext_lazy("Nådd personal, män"), CellKind.COUNT),
     ("staff_other", gettext_lazy("Nådd personal, annat/ej angivet"), CellKind.COUNT),
+    ("note", gettext_lazy("Anmärkning"), CellKind.TEXT),  # ours, not the return's: "exempeldata"
 ]
 
 
@@ -265,6 +337,7 @@ def national_project_cells(row: NationalProject) -> dict:
         "staff_women": row.staff["women"] if row.structural else None,
         "staff_men": row.staff["men"] if row.structural else None,
         "staff_other": row.staff["other"] if row.structural else None,
+        "note": _example_mark(row.example),
     }
 
 
@@ -274,38 +347,26 @@ def national_projects_table(association, year: int, rows: list[NationalProject] 
     table = Table(
         key="national_projects",
         caption=_("Uppföljning Finsam %(year)s: insatser") % {"year": year},
-        sheet=_("Finsam %(year)s – insatser") % {"year": year},
+        sheet=national_sheet_name(year),
         columns=[
             Column(key, str(label), kind, "kr" if kind == CellKind.AMOUNT else "")
             for key, label, kind in NATIONAL_PROJECT_COLUMNS
         ],
-        notes=[
-            _(
-                "Deltagare räknas en gång per år: de som deltog under årets första period och de som påbörjade "
-                "under de senare."
-            )
-        ],
+        notes=[str(PARTICIPANTS_ONCE_NOTE)],
     )
-    examples = _example_projects(association, year)
     for row in rows:
-        note = _("deltagare: exempeldata") if row.project.pk in examples else ""
-        table.add(Row(national_project_cells(row), note=note))
-    if examples:
+        table.add(Row(national_project_cells(row)))
+    if any(row.example for row in rows):
         table.notes.append(example_note())
     return table
 
 
-def _example_projects(association, year: int) -> set[int]:
-    """Projects whose figures of the year rest on example data (the demo's), to be said so wherever shown."""
-    return set(
-        PeriodReport.objects.filter(project__association=association, year=year, is_example=True).values_list(
-            "project_id", flat=True
-        )
-    ) | set(
-        StructuralReport.objects.filter(
-            project__association=association, year=year, is_example=True
-        ).values_list("project_id", flat=True)
-    )
+def national_return_tables(association, year: int) -> list[Table]:
+    """The return as it is entered, for the workbook: the association's part, then one row per project.
+
+    Both tables carry the same sheet name, so the workbook writer puts them on one sheet, one under the other.
+    """
+    return [national_association_table(association, year), national_projects_table(association, year)]
 
 
 def national_csv_rows(association, year: int):
@@ -313,7 +374,8 @@ def national_csv_rows(association, year: int):
     figures = budget_figures(association, year)
     yield [_("Uppföljning Finsam"), association.name, year]
     for row in national_association_table(association, year, figures).rows:
-        yield [row.cells["field"], "" if row.cells["amount"] is None else row.cells["amount"]]
+        cells = row.cells
+        yield [cells["field"], "" if cells["amount"] is None else cells["amount"], cells["note"]]
     yield []
     yield [str(label) for _key, label, _kind in NATIONAL_PROJECT_COLUMNS]
     for row in national_projects(association, year):

@@ -15,10 +15,10 @@ the later ones (`participants_once`). Summing each period's "took part" would co
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 
 from budget.feeds import compute_version, current_version
-from budget.models import GROUP_SIGN, Budget, LineKind, Outcome
+from budget.models import GROUP_SIGN, Budget, LineGroup, LineKind, Outcome
 from followup.models import GENDERS, PeriodReport, PlannedParticipants, StaffReached, StructuralReport
 from members.models import FeeYear
 from projects.exports import projects_with_money
@@ -32,6 +32,8 @@ class NationalFigures:
     administration_budget: int | None
     administration_outcome: int | None
     equity_actual: int | None = None  # kronor, at the year's end from the outcome (the annual accounts)
+    # the year's outcome holds example data (the demo's): the figures built on it must say so
+    outcome_is_example: bool = False
 
 
 def _zero() -> dict[str, int]:
@@ -65,6 +67,8 @@ def actual_equity(computed, outcome: dict[int, int], year: int) -> int | None:
         line = computed_line.line
         if line.kind in (LineKind.SUBTOTAL, LineKind.RESULT) or not line.used_in(year):
             continue
+        if line.group == LineGroup.MEMO:
+            continue  # a memo line (RAR's "över-/underskott från tidigare år") moves no money
         budgeted = computed_line.cells[year].value if year in computed_line.cells else None
         actual = outcome.get(line.id)
         if actual is None:
@@ -81,9 +85,12 @@ def budget_figures(association, year: int) -> NationalFigures:
     fee_year = FeeYear.objects.filter(association=association, year=year).first()
     allocated = fee_year.total if fee_year else None
     equity_end = administration_budget = equity_actual = None
-    outcome = dict(
-        Outcome.objects.filter(line__association=association, year=year).values_list("line_id", "amount")
+    outcome_rows = list(
+        Outcome.objects.filter(line__association=association, year=year).values_list(
+            "line_id", "amount", "is_example"
+        )
     )
+    outcome = {line_id: amount for line_id, amount, _example in outcome_rows}
     budget = (
         Budget.objects.filter(association=association, plan_year=year).prefetch_related("versions").first()
     )
@@ -102,7 +109,12 @@ def budget_figures(association, year: int) -> NationalFigures:
         line__association=association, line__administration=True, year=year
     ).aggregate(total=Sum("amount"))["total"]
     return NationalFigures(
-        allocated, equity_end, administration_budget, administration_outcome, equity_actual
+        allocated,
+        equity_end,
+        administration_budget,
+        administration_outcome,
+        equity_actual,
+        outcome_is_example=any(example for _line, _amount, example in outcome_rows),
     )
 
 
@@ -118,6 +130,7 @@ class NationalProject:
     participants: dict[str, int] = field(default_factory=_zero)  # individual: counted once in the year
     activities: int | None = None  # structural
     staff: dict[str, int] = field(default_factory=_zero)  # structural: staff reached
+    example: bool = False  # a figure of the row rests on example data (reports or requisitions)
 
     @property
     def participants_total(self) -> int:
@@ -130,12 +143,15 @@ class NationalProject:
 
 def national_projects(association, year: int) -> list[NationalProject]:
     """Every project of the year with what the return asks, in seven queries whatever their number."""
-    requested = {
-        row["project"]: row["total"]
-        for row in Requisition.objects.filter(project__association=association, period_start__year=year)
+    requested, examples = {}, set()
+    for row in (
+        Requisition.objects.filter(project__association=association, period_start__year=year)
         .values("project")
-        .annotate(total=Sum("amount"))
-    }
+        .annotate(total=Sum("amount"), examples=Count("pk", filter=Q(is_example=True)))
+    ):
+        requested[row["project"]] = row["total"]
+        if row["examples"]:
+            examples.add(row["project"])
     planned = dict(
         PlannedParticipants.objects.filter(project__association=association, year=year).values_list(
             "project", "count"
@@ -144,11 +160,15 @@ def national_projects(association, year: int) -> list[NationalProject]:
     reports: dict[int, list] = {}
     for report in PeriodReport.objects.filter(project__association=association, year=year):
         reports.setdefault(report.project_id, []).append(report)
+        if report.is_example:
+            examples.add(report.project_id)
     activities: dict[int, int] = {}
-    for project_id, count in StructuralReport.objects.filter(
+    for project_id, count, example in StructuralReport.objects.filter(
         project__association=association, year=year
-    ).values_list("project_id", "activities"):
+    ).values_list("project_id", "activities", "is_example"):
         activities[project_id] = activities.get(project_id, 0) + count
+        if example:
+            examples.add(project_id)
     staff: dict[int, dict[str, int]] = {}
     for row in StaffReached.objects.filter(
         report__project__association=association, report__year=year
@@ -169,6 +189,7 @@ def national_projects(association, year: int) -> list[NationalProject]:
                 participants=participants_once(reports.get(project.pk, [])),
                 activities=activities.get(project.pk) if structural else None,
                 staff=staff.get(project.pk, _zero()),
+                example=project.pk in examples,
             )
         )
     return rows

@@ -34,6 +34,7 @@ urlpatterns = [
     ),
     path("<int:year>/uppfoljning/nationell-rapport/", views.national_report, name="national"),
     path("<int:year>/uppfoljning/nationell-rapport/csv/", views.national_csv, name="national_csv"),
+    path("<int:year>/uppfoljning/nationell-rapport/xlsx/", views.national_xlsx, name="national_xlsx"),
     path("paminnelser/", views.reminder_log, name="reminders"),
     path("<int:year>/uppfoljning/forsorjningsmatt/", views.support_measure, name="support_measure"),
     path("<int:year>/uppfoljning/forsorjningsmatt/halvar/<int:half>/", views.benefits_edit, name="benefits"),

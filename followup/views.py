@@ -14,10 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
-from finsam.fields import MAX_COUNT
+from finsam.fields import MAX_COUNT, count_form_field
+from finsam.lib import params
 from finsam.lib.sync import sync_figures
+from finsam.lib.workbook import workbook_bytes
 from finsam.plan.charts import goal_attainment
 from followup import exports, services
+from followup.dashboard import activity_years, benefit_years, figure_years
 from followup.forms import (
     ActivityForm,
     BenefitForm,
@@ -51,6 +54,8 @@ from followup.reminders import due_items
 from followup.reports import missing_status_reports
 from members.models import MemberKind, MemberOrganisation, Population
 from projects.models import Project, ProjectKind
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _context(access, **extra):
@@ -91,6 +96,7 @@ def overview(request, slug, year):
         status_form=status_form,
         periods=periods,
         due=due_items(association, timezone.localdate(), settings=followup_settings),
+        years=sorted(figure_years(association), reverse=True),
     )
     return render(request, "followup/overview.html", context)
 
@@ -279,7 +285,7 @@ def _structural_report_page(request, access, project, year, period):
         for row in report.staff.all():
             for gender in GENDERS:
                 counts[(row.member_id, gender)] = getattr(row, f"staff_{gender}")
-    activities = forms.IntegerField(min_value=0, label=_("Antal aktiviteter"))
+    activities = count_form_field(label=_("Antal aktiviteter"))  # bounded like every count: no overflow
     data = request.POST or None
     guard = Guard(
         lock=lambda: Project.objects.filter(pk=project.pk),
@@ -334,9 +340,9 @@ def _planned_guard(project, year) -> Guard:
 def planned_participants(request, slug, year, pk):
     access = get_access(request.user, slug, Need.EDIT)
     project = get_object_or_404(Project.objects.filter(association=access.association), pk=pk)
-    value = request.POST.get("count", "").strip()
+    count = params.whole_number(request.POST.get("count", "").strip())
     back = reverse("followup:project", kwargs={"slug": slug, "year": year, "pk": pk})
-    if not value.isdigit() or int(value) > MAX_COUNT:
+    if count is None or count > MAX_COUNT:
         messages.error(request, _("Ange planerat antal deltagare som ett heltal från 0 till 10 000 000."))
         return redirect(back)
     try:
@@ -344,7 +350,7 @@ def planned_participants(request, slug, year, pk):
     except forms.ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(back)
-    PlannedParticipants.objects.update_or_create(project=project, year=year, defaults={"count": int(value)})
+    PlannedParticipants.objects.update_or_create(project=project, year=year, defaults={"count": count})
     messages.success(request, _("Planerat antal deltagare är sparat."))
     return redirect(back)
 
@@ -355,7 +361,13 @@ def activity_list(request, slug, year):
     activities = Activity.objects.filter(association=access.association, date__year=year).prefetch_related(
         "participants"
     )
-    context = _context(access, year=year, activities=activities, figures=activity_figures(activities))
+    context = _context(
+        access,
+        year=year,
+        activities=activities,
+        figures=activity_figures(activities),
+        years=sorted(activity_years(access.association), reverse=True),
+    )
     return render(request, "followup/activity_list.html", context)
 
 
@@ -417,6 +429,7 @@ def national_report(request, slug, year):
         year=year,
         figures=figures,
         table=exports.national_projects_table(access.association, year),
+        years=sorted(figure_years(access.association), reverse=True),
     )
     return render(request, "followup/national.html", context)
 
@@ -444,6 +457,22 @@ def _csv_cell(value):
     if isinstance(value, str) and value.startswith(CSV_FORMULA_LIKE):
         return "'" + value
     return value
+
+
+@login_required
+def national_xlsx(request, slug, year):
+    """The return as a workbook, laid out as it is entered: the association's part, then one row per project."""
+    access = get_access(request.user, slug, Need.EXPORT_SPREADSHEETS)
+    association = access.association
+    data = workbook_bytes(
+        exports.national_return_tables(association, year),
+        title=_("Uppföljning Finsam %(year)s") % {"year": year},
+        author=association.name,
+    )
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    filename = f"uppfoljning-finsam-{association.slug}-{year}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
@@ -479,7 +508,13 @@ def support_measure(request, slug, year):
         year,
         settings.age_band,
     )
-    context = _context(access, year=year, rows=rows, age_band=settings.age_band)
+    context = _context(
+        access,
+        year=year,
+        rows=rows,
+        age_band=settings.age_band,
+        years=sorted(benefit_years(access.association), reverse=True),
+    )
     return render(request, "followup/support_measure.html", context)
 
 

@@ -1,13 +1,21 @@
 """The members' panel on the year dashboard: the year's fee decision and where to read the fees and board."""
 
+import datetime
+
 from django.utils.translation import gettext as _
 
 from finsam.dashboard import KeyFigure, Panel, YearPage, register_panel, register_year_page, register_years
-from members.models import FeeYear
+from members.exports import board_years
+from members.models import BoardSeat, FeeYear
 
 
 def _years(association) -> set[int]:
     return set(FeeYear.objects.filter(association=association).values_list("year", flat=True))
+
+
+def _board_years(association) -> set[int]:
+    """The years in which a board seat served (the board page opens on the latest)."""
+    return set(board_years(BoardSeat.objects.filter(member__association=association), datetime.date.today()))
 
 
 def _panel(access, year, today):
@@ -28,6 +36,6 @@ def _panel(access, year, today):
 
 def register() -> None:
     register_years(_years)
-    register_year_page(YearPage("medlemsavgifter", "members:fees", year_in_query=True))
-    register_year_page(YearPage("styrelse", "members:board", year_in_query=True))
+    register_year_page(YearPage("medlemsavgifter", "members:fees", year_in_query=True, years=_years))
+    register_year_page(YearPage("styrelse", "members:board", year_in_query=True, years=_board_years))
     register_panel(Panel("members", "members/partials/dashboard.html", _panel, order=40))

@@ -13,6 +13,7 @@ from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.importing import import_page
+from finsam.lib import params
 from members import exports, imports, services
 from members.forms import (
     BoardSeatForm,
@@ -136,11 +137,8 @@ def object_delete(request, slug, kind, pk):
 
 
 def _chosen_years(request, available: list[int]) -> list[int]:
-    chosen = []
-    for value in request.GET.getlist("ar"):
-        if value.isdigit() and int(value) in available:
-            chosen.append(int(value))
-    return sorted(set(chosen)) or available[-2:]
+    """The fee years asked for (`?ar=`), else the latest two side by side."""
+    return params.chosen_years(request.GET.getlist("ar"), available) or available[-2:]
 
 
 @login_required
@@ -284,15 +282,14 @@ def board(request, slug):
     association = access.association
     seats = list(BoardSeat.objects.filter(member__association=association).select_related("member"))
     years = exports.board_years(seats, datetime.date.today())
-    asked = request.GET.get("ar", "")
-    year = int(asked) if asked.isdigit() and 1990 <= int(asked) <= 2100 else (years[0] if years else None)
-    year = year or datetime.date.today().year
+    year = params.chosen_year(request.GET.get("ar"), years)
     context = {
         "access": access,
         "association": association,
         "year": year,
         "years": years,
-        "board_table": exports.board_table(association, year),
+        # no seats at all: the page says so rather than show an empty board for this year
+        "board_table": exports.board_table(association, year) if seats else None,
         "seats": seats,
         "preparatory": PreparatoryGroupMember.objects.filter(member__association=association).select_related(
             "member"

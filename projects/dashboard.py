@@ -37,6 +37,8 @@ def _panel(access, year, today):
 
 def register() -> None:
     register_years(years_with_amounts)
-    register_year_page(YearPage("insatser", "projects:list", year_in_query=True))
-    register_year_page(YearPage("rekvisitioner", "projects:requisitions", year_in_query=True))
+    register_year_page(YearPage("insatser", "projects:list", year_in_query=True, years=years_with_amounts))
+    register_year_page(
+        YearPage("rekvisitioner", "projects:requisitions", year_in_query=True, years=years_with_amounts)
+    )
     register_panel(Panel("projects", "projects/partials/dashboard.html", _panel, order=30))

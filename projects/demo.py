@@ -14,9 +14,12 @@ from projects.models import (
     Decision,
     DecisionOutcome,
     Project,
+    ProjectKind,
     ProjectRules,
     ProjectStatus,
     ProjectYearAmount,
+    Requisition,
+    SpecifiedFocus,
     StartStatus,
 )
 
@@ -280,6 +283,10 @@ RAR_2010 = [
 NO_AMOUNT_YEARS = {"AGERA/FLAK": {2007}}
 
 ONLY_2023 = "Planen 2023 anger bara årets belopp; period och totalbelopp för hela insatsen är inte kända."
+EXAMPLE_RETURN = (
+    " Exempeldata: slag, preciserad inriktning, inriktning, målgrupp och uppföljningsmetod är påhittade för att "
+    "visa Uppföljning Finsam; planen anger dem inte."
+)
 RAR_2023 = [
     ("SIKTA", "Region Sörmland", 3107),
     ("NUVAS", "Nyköpings kommun", 1636),
@@ -290,6 +297,41 @@ RAR_2023 = [
     ("Slussen", "Nyköpings kommun", 470),
     ("Ung comeback", None, 0),
 ]
+
+# EXAMPLE DATA for the Uppföljning Finsam return (the plan gives only name, owner and amount): kind, specified
+# focus, focus, target group, follow-up method. The goals of 2023 (followup/demo.py) decide the focus: return to
+# work for SIKTA, Unga på väg and Trappan mot arbete, pre-rehabilitation for Steget före, Steg för steg and Slussen.
+WORK = "Deltagare per kön; avslut till arbete eller studier"
+NEXT = "Deltagare per kön; avslut med efterföljande aktivitet"
+RAR_2023_RETURN = {
+    "SIKTA": (ProjectKind.INDIVIDUAL, SpecifiedFocus.VOCATIONAL, "Arbetslivsinriktad rehabilitering",
+              "Personer med psykisk och/eller fysisk ohälsa", WORK),
+    "NUVAS": (ProjectKind.STRUCTURAL, SpecifiedFocus.COOPERATION, "Samverkan kring unga vuxna",
+              "Personal hos medlemmarna i Nyköping", "Aktiviteter och nådd personal per kön"),
+    "Steget före": (ProjectKind.INDIVIDUAL, SpecifiedFocus.PRE_REHABILITATION, "Förrehabilitering",
+                    "Personer med psykisk ohälsa långt från arbetsmarknaden", NEXT),
+    "Trappan mot arbete": (ProjectKind.INDIVIDUAL, SpecifiedFocus.VOCATIONAL, "Stegvis väg till arbete",
+                           "Personer med försörjningsstöd och ohälsa", WORK),
+    "Steg för steg": (ProjectKind.INDIVIDUAL, SpecifiedFocus.PRE_REHABILITATION, "Förrehabilitering",
+                      "Personer med långvarig sjukskrivning", NEXT),
+    "Unga på väg": (ProjectKind.INDIVIDUAL, SpecifiedFocus.YOUNG, "Unga till arbete eller studier",
+                    "Unga vuxna 16–29 år utan arbete eller studier", WORK),
+    "Slussen": (ProjectKind.INDIVIDUAL, SpecifiedFocus.PRE_REHABILITATION, "Kartläggning och motivation",
+                "Personer med neuropsykiatriska funktionsnedsättningar", NEXT),
+    "Ung comeback": (ProjectKind.INDIVIDUAL, SpecifiedFocus.YOUNG, "Unga tillbaka till studier",
+                     "Unga med aktivitetsersättning", WORK),
+}  # fmt: skip
+
+# EXAMPLE DATA: each running project's requisitions of 2023, kronor for January–June and July–December
+RAR_2023_REQUISITIONS = {
+    "SIKTA": (1_500_000, 1_380_000),
+    "NUVAS": (800_000, 760_000),
+    "Steget före": (420_000, 390_000),
+    "Trappan mot arbete": (600_000, 610_000),
+    "Steg för steg": (380_000, 350_000),
+    "Unga på väg": (640_000, 600_000),
+    "Slussen": (230_000, 200_000),
+}
 
 
 def load(associations, stdout=None) -> None:
@@ -303,10 +345,23 @@ def load(associations, stdout=None) -> None:
     for row in RAR_2007 + RAR_2010:
         _project(rar, *row)
     for name, owner, amount in RAR_2023:
-        _project(
-            rar, name, "", owner, [], "", D(2023, 1, 1), "year", StartStatus.UNKNOWN, D(2023, 12, 31), "year",
-            amount, {2023: amount}, ProjectStatus.RUNNING if amount else ProjectStatus.PLANNED, ONLY_2023,
+        kind, specified, focus, target_group, method = RAR_2023_RETURN[name]
+        project = _project(
+            rar, name, "", owner, [], focus, D(2023, 1, 1), "year", StartStatus.UNKNOWN, D(2023, 12, 31), "year",
+            amount, {2023: amount}, ProjectStatus.RUNNING if amount else ProjectStatus.PLANNED,
+            ONLY_2023 + EXAMPLE_RETURN,
+            kind=kind, specified_focus=specified, target_group=target_group, follow_up_method=method,
         )  # fmt: skip
+        for (start, end), requested in zip(HALVES_2023, RAR_2023_REQUISITIONS.get(name, ()), strict=False):
+            ensure(
+                Requisition,
+                {"project": project, "period_start": start},
+                {"period_end": end, "amount": requested, "received_on": end + datetime.timedelta(days=20),
+                 "is_example": True},
+            )  # fmt: skip
+
+
+HALVES_2023 = ((D(2023, 1, 1), D(2023, 6, 30)), (D(2023, 7, 1), D(2023, 12, 31)))
 
 
 def _owner(association, name):
@@ -321,12 +376,13 @@ def _owner(association, name):
 
 def _project(
     association, name, number, owner, area, focus, start, start_precision, start_status, end, end_precision,
-    total_tkr, known_tkr, status, note,
+    total_tkr, known_tkr, status, note, **more,
 ):  # fmt: skip
     project = ensure(
         Project,
         {"association": association, "name": name},
         {
+            **more,
             "number": number,
             "owner": _owner(association, owner),
             "focus": focus,
@@ -362,3 +418,4 @@ def _project(
     for year, amount in split.items():
         if year not in empty:
             ensure(ProjectYearAmount, {"project": project, "year": year}, {"amount": amount})
+    return project

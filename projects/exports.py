@@ -112,42 +112,36 @@ def project_table(association, year: int, unit: str = "tkr", *, projects=None) -
     return table
 
 
-def requisition_table(association, year: int) -> Table:
-    """Requested against granted, per project and in total for `year` (kr)."""
-    requested = (
+def requisition_table(association, year: int, *, requested: bool = True) -> Table:
+    """Requested against granted, per project and in total for `year` (kr); granted only without `requested`
+    (the year's report before any requisition is registered: no column of zeros that would read as results)."""
+    in_year = (
         Requisition.objects.filter(project=OuterRef("pk"), period_start__year=year)
         .values("project")
         .annotate(s=Sum("amount"))
         .values("s")
     )
     projects = projects_with_money(association, year).annotate(
-        requested=Coalesce(Subquery(requested), Value(0))
+        requested=Coalesce(Subquery(in_year), Value(0))
     )
     columns = [
         Column("name", _("Insats")),
         Column("granted", _("Beviljat %(year)s") % {"year": year}, CellKind.AMOUNT, "kr"),
         Column("requested", _("Rekvirerat %(year)s") % {"year": year}, CellKind.AMOUNT, "kr"),
         Column("difference", _("Skillnad"), CellKind.AMOUNT, "kr"),
-    ]
+    ][: None if requested else 2]
     table = Table(
         key="requisitions", caption=_("Rekvirerade medel %(year)s") % {"year": year}, columns=columns
     )
     rows = []
     for project in projects:
-        rows.append(
-            table.add(
-                Row(
-                    {
-                        "name": str(project),
-                        "granted": project.year_amount,
-                        "requested": project.requested,
-                        "difference": project.requested - project.year_amount,
-                    }
-                )
-            )
-        )
-    totals = {
-        key: sum(table.rows[i].cells[key] for i in rows) for key in ("granted", "requested", "difference")
-    }
+        cells = {
+            "name": str(project),
+            "granted": project.year_amount,
+            "requested": project.requested,
+            "difference": project.requested - project.year_amount,
+        }
+        rows.append(table.add(Row({column.key: cells[column.key] for column in columns})))
+    totals = {column.key: sum(table.rows[i].cells[column.key] for i in rows) for column in columns[1:]}
     table.add(Row({"name": _("Summa"), **totals}, RowKind.TOTAL, terms=tuple((i, 1) for i in rows)))
     return table

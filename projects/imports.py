@@ -6,6 +6,11 @@ perhaps a "Summa" row, which is checked against the rows and never stored. Each 
 grant of its total (projects/services.py); the years the file gives keep their amounts and the rest of the total
 is spread over the period pro rata to days, so years and total always agree. A project already in the product
 (same name) is shown and left as it is.
+
+A one-year list (RAR 2023's "Samverkansinsatser": name, owner and the year's amount, no period and no total) is
+read too: the year may head its column on a row above the names. Such a project's period is the calendar year(s)
+it has amounts for, known to the year only and marked as an unknown period (as the demo stores RAR 2023's), and its
+total is the sum of its amounts; a project listed at 0 kr is registered without a grant, as planned.
 """
 
 import datetime
@@ -18,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from finsam.importing import Preview, Row, UnitUploadForm
 from finsam.lib.money import format_kr
+from finsam.lib.periods import DatePrecision
 from finsam.lib.sheets import (
     Cell,
     NumberError,
@@ -34,7 +40,7 @@ from finsam.lib.sheets import (
 )
 from members.models import MemberKind, MemberOrganisation
 from projects.amounts import propose_split
-from projects.models import Decision, Project, ProjectStatus
+from projects.models import Decision, Project, ProjectStatus, StartStatus
 
 ProjectUploadForm = UnitUploadForm
 
@@ -65,6 +71,9 @@ class ProjectRow:
     years: dict[int, int] = field(default_factory=dict)
     existing: Project | None = None
     split: dict[int, int] = field(default_factory=dict)
+    year_only: bool = (
+        False  # a one-year list's project: the period is the calendar year(s), the total the sum
+    )
 
 
 def _header(sheets: list[Sheet]):
@@ -81,9 +90,22 @@ def _header(sheets: list[Sheet]):
                         continue
                 if found and found not in columns.values():
                     columns[cell.column] = found
+            if "name" in columns.values() and not years and "total" not in columns.values():
+                years = _years_above(sheet, index, columns)
             if "name" in columns.values() and ("total" in columns.values() or years):
                 return sheet, index, columns, years
     return None
+
+
+def _years_above(sheet: Sheet, index: int, columns: dict) -> dict[int, int]:
+    """Year headings over a header row's empty columns (RAR 2023: "Budget 2023" a row above "Namn på insats")."""
+    years: dict[int, int] = {}
+    for row in reversed(sheet.rows[max(0, index - 3) : index]):
+        for cell in row:
+            year = year_in(cell.value) if cell.column not in columns else None
+            if year and cell.column not in years:
+                years[cell.column] = year
+    return years
 
 
 def _date(cell: Cell | None, errors: list[str]) -> datetime.date | None:
@@ -130,6 +152,7 @@ def preview(association, sheets: list[Sheet], options: dict) -> Preview:
             1,
         )
     years = sorted(year_columns.values())
+    one_year = "start" not in columns.values() and "total" not in columns.values()
     result.columns = [_("Totalt")] + [str(y) for y in years]
     members = list(MemberOrganisation.objects.filter(association=association))
     by_name = {normalise(m.name): m for m in members}
@@ -219,6 +242,15 @@ def preview(association, sheets: list[Sheet], options: dict) -> Preview:
                         _("området ”%(area)s” känns inte igen och lämnas tomt") % {"area": area[:60]}
                     )
         item.focus = cells["focus"].text[:200] if "focus" in cells else ""
+        if one_year:
+            if not item.years:
+                errors.append(_("%(where)s: insatsen saknar belopp för året.") % {"where": name_cell.where()})
+            else:
+                _one_year(item, notes)
+            split = ", ".join(f"{y}: {format_kr(a)}" for y, a in item.split.items())
+            target = _("ny insats; per år %(split)s") % {"split": split} if split else _("ny insats")
+            result.rows.append(Row(name_cell.where(), name, "; ".join([target, *notes]), shown, new=True))
+            continue
         item.start = _date(cells.get("start"), errors)
         item.end = _date(cells.get("end"), errors)
         if item.start is None and "start" not in cells:
@@ -271,13 +303,31 @@ def preview(association, sheets: list[Sheet], options: dict) -> Preview:
     return result
 
 
+def _one_year(item: ProjectRow, notes: list[str]) -> None:
+    """A project a one-year list gives only its amounts: the period is their calendar years, the total their sum."""
+    first, last = min(item.years), max(item.years)
+    item.year_only = True
+    item.start, item.end = datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+    item.total = sum(item.years.values())
+    item.split = {year: amount for year, amount in sorted(item.years.items()) if amount}
+    period = str(first) if first == last else f"{first}–{last}"
+    notes.append(
+        _("bara årets belopp: perioden blir %(period)s (okänd period) och totalbeloppet %(total)s")
+        % {"period": period, "total": format_kr(item.total)}
+    )
+    if not item.total:
+        notes.append(_("inget belopp: registreras som planerad, utan beslut"))
+
+
 def apply(association, preview: Preview) -> str:
     from projects import services
 
     today = datetime.date.today()
     for item in preview.plan:
         end = item.end or item.start
-        if item.start > today:
+        if item.year_only and not item.total:
+            status = ProjectStatus.PLANNED  # listed at 0 kr: nothing granted yet
+        elif item.start > today:
             status = ProjectStatus.PLANNED
         elif end >= today:
             status = ProjectStatus.RUNNING
@@ -294,11 +344,14 @@ def apply(association, preview: Preview) -> str:
             end=item.end,
             status=status,
         )
+        if item.year_only:
+            project.start_precision = project.end_precision = DatePrecision.YEAR
+            project.start_status = StartStatus.UNKNOWN
+        decision = Decision(granted_amount=item.total) if item.total else None
         try:
-            services.register_project(
-                project=project, decision=Decision(granted_amount=item.total), area=item.area
-            )
-            services.set_year_amounts(project=project, amounts=item.split)
+            services.register_project(project=project, decision=decision, area=item.area)
+            if decision is not None:
+                services.set_year_amounts(project=project, amounts=item.split)
         except ValidationError as error:
             raise ValidationError(f"{item.cell.where()}: {' '.join(error.messages)}") from error
     return _("%(count)s nya insatser med belopp per år.") % {"count": len(preview.plan)}

@@ -36,6 +36,10 @@ class SpecifiedFocus(models.TextChoices):
 
     Försäkringskassan's fixed list was not found in the sources available (see README, "Uppföljning Finsam"):
     these choices are provisional and are replaced here, and only here, when the return's list is at hand.
+    Searched: finsam.se's "Användarhandledning" for Uppföljning Finsam (https://www.finsam.se/uppfoljning/
+    anvandarhandledning) says only that the guidance on the choice sits behind the information icon at the question
+    in the system itself, and that the kind (individinriktad or strukturövergripande), the follow-up method and ESF
+    funding cannot be changed once the project is created; the list is not published there.
     """
 
     PRE_REHABILITATION = "pre_rehab", _("Förrehabilitering, förberedande insatser")
@@ -444,6 +448,8 @@ class Requisition(AssociationOwned):  # rekvirerade medel
     amount = KronorField(_("rekvirerat belopp (kr)"))  # kronor
     received_on = PlausibleDateField(_("inkom"), null=True, blank=True)
     note = models.CharField(_("anmärkning"), max_length=200, blank=True)
+    # made up to show the pages (the demo's), and said so wherever the figure is reported
+    is_example = models.BooleanField(_("exempeldata"), default=False)
 
     objects = ScopedQuerySet.as_manager()
     history = HistoricalRecords(bases=[AssociationHistoryBase])

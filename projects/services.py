@@ -80,15 +80,18 @@ def _resplit(project: Project) -> None:
 
 
 @transaction.atomic
-def register_project(*, project: Project, decision: Decision, participants=(), area=()) -> Project:
+def register_project(*, project: Project, decision: Decision | None, participants=(), area=()) -> Project:
     """A granted project entered directly (e.g. one decided before the product was used).
 
     The yearly amounts are proposed pro rata to days over the project's period; office staff adjust them after.
+    Without a decision the project is registered with nothing granted (a plan's project listed at 0 kr).
     """
     project.full_clean()
     project.save()
     project.participants.set(participants)
     project.area_municipalities.set(area)
+    if decision is None:
+        return project
     decision.project = project
     decision.association = project.association
     decision.outcome = DecisionOutcome.GRANTED

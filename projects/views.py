@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from finsam.access import Need, get_access
+from finsam.concurrency import Guard, GuardedForm
 from finsam.crud import delete_page, form_page
-from finsam.dashboard import latest_year
 from finsam.importing import import_page
+from finsam.lib import params
 from finsam.lib.money import format_kr
 from finsam.plan.charts import projects_over_time
 from projects import amounts, exports, imports, rules, services
@@ -34,16 +35,15 @@ from projects.models import (
     Decision,
     Project,
     ProjectStatus,
+    ProjectYearAmount,
     Requisition,
 )
 
 
-def _year(request, association) -> int:
-    """The year asked for (`?ar=`), else the latest year the association has data for (as the dashboard opens)."""
-    value = request.GET.get("ar", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return latest_year(association)
+def _year(request, association) -> tuple[int, list[int]]:
+    """The year asked for (`?ar=`), else the latest year with project money; and those years, newest first."""
+    years = sorted(years_with_amounts(association), reverse=True)
+    return params.chosen_year(request.GET.get("ar"), years), years
 
 
 def _projects(access):
@@ -57,7 +57,7 @@ def _context(access, **extra):
 @login_required
 def project_list(request, slug):
     access = get_access(request.user, slug)
-    year = _year(request, access.association)
+    year, years = _year(request, access.association)
     filters = ProjectFilter(
         request.GET,
         queryset=exports.projects_with_money(access.association, year, include_cancelled=True),
@@ -79,7 +79,7 @@ def project_list(request, slug):
         cancelled_year=sum(p.year_amount for p in projects if p.status == ProjectStatus.CANCELLED),
         cancelled_count=sum(1 for p in projects if p.status == ProjectStatus.CANCELLED),
         filters=filters,
-        years=sorted(years_with_amounts(access.association), reverse=True),
+        years=years,
         # the plan's timeline of the projects shown, as the budget counts them (cancelled ones left out)
         chart=projects_over_time(
             exports.project_table(
@@ -215,16 +215,32 @@ def project_years(request, slug, pk):
     if request.GET.get("forslag"):
         current = amounts.propose_split(granted, project.start, project.end or project.start)
     formset = year_amount_formset(request.POST or None, current)
+    marker = GuardedForm(request.POST or None, guard=_years_guard(project))
     if request.method == "POST" and formset.is_valid():
-        try:
-            services.set_year_amounts(project=project, amounts=formset.amounts())
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        if not marker.is_valid():
+            messages.error(request, " ".join(marker.non_field_errors()))
         else:
-            messages.success(request, _("Beloppen per år är sparade."))
-            return redirect(project)
-    context = _context(access, project=project, formset=formset, granted=granted)
+            try:
+                services.set_year_amounts(project=project, amounts=formset.amounts())
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Beloppen per år är sparade."))
+                return redirect(project)
+    context = _context(access, project=project, formset=formset, granted=granted, marker=marker)
     return render(request, "projects/project_years.html", context)
+
+
+def _years_guard(project) -> Guard:
+    """The years form shows the project's yearly amounts against its decisions' total: a change of either since
+    the form was shown refuses the save (finsam/concurrency.py); the project's row serialises the saves."""
+    return Guard(
+        lock=lambda: Project.objects.filter(pk=project.pk),
+        history=[
+            ProjectYearAmount.history.filter(project_id=project.pk),
+            Decision.history.filter(project_id=project.pk),
+        ],
+    )
 
 
 @login_required
@@ -307,11 +323,11 @@ def requisition_delete(request, slug, pk, rpk):
 @login_required
 def requisition_overview(request, slug):
     access = get_access(request.user, slug)
-    year = _year(request, access.association)
+    year, years = _year(request, access.association)
     context = _context(
         access,
         year=year,
-        years=sorted(years_with_amounts(access.association), reverse=True),
+        years=years,
         table=exports.requisition_table(access.association, year),
     )
     return render(request, "projects/requisitions.html", context)

@@ -13,10 +13,10 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from budget.models import BudgetAmount, BudgetLine, BudgetRecord, BudgetVersion, VersionStatus
+from budget.models import BudgetAmount, BudgetLine, BudgetRecord, BudgetVersion, Outcome, VersionStatus
 from finsam import concurrency
 from finsam.plan import services as plan_services
-from finsam.plan.models import PlanVersion
+from finsam.plan.models import PlanStatus, PlanVersion
 from tests.factories import BudgetColumnFactory, BudgetLineFactory, BudgetVersionFactory
 from tests.forms import form_fields
 
@@ -172,3 +172,43 @@ def test_two_revisions_of_one_budget_version_make_one_draft(office_user, associa
     responses = run_together(lambda: first.post(url, data), lambda: second.post(url, data))
     assert all(r.status_code == 302 for r in responses)
     assert BudgetVersion.objects.filter(budget=version.budget).count() == 2
+
+
+def test_two_revisions_of_one_adopted_plan_start_one_and_the_other_is_told(
+    office_user, association, meet_at_the_lock
+):
+    plan = plan_services.create_plan(association=association, year=2023)
+    plan.sections.filter(block="budget").delete()
+    plan_services.adopt_plan(plan=plan, adopted_on=datetime.date(2022, 11, 20), reference="", paragraph="")
+    url = reverse("plan:revise", kwargs={"slug": association.slug, "year": 2023})
+    first, second = _client(office_user), _client(office_user)
+    responses = run_together(
+        lambda: first.post(url, {"revised_on": "2023-01-13", "reason": "ny budget"}, follow=True),
+        lambda: second.post(url, {"revised_on": "2023-02-01", "reason": "annat skäl"}, follow=True),
+    )
+    assert [r.status_code for r in responses] == [200, 200]
+    pages = [r.content.decode() for r in responses]
+    assert sum("Revisionen är startad." in page for page in pages) == 1
+    told = "Planen är inte fastställd, eller en revision pågår redan; ändra den direkt."
+    assert sum(told in page for page in pages) == 1
+    plan.refresh_from_db()
+    winner = (
+        ("2023-01-13", "ny budget") if "Revisionen är startad." in pages[0] else ("2023-02-01", "annat skäl")
+    )
+    assert (plan.status, plan.revised_on.isoformat(), plan.revision_reason) == (PlanStatus.DRAFT, *winner)
+    assert list(plan.versions.values_list("number", flat=True)) == [1]
+    plan_services.adopt_plan(plan=plan, adopted_on=datetime.date(2023, 3, 1), reference="", paragraph="")
+    assert list(plan.versions.values_list("number", flat=True)) == [1, 2]  # the revision is one new version
+
+
+def test_two_saves_of_the_outcome_grid_one_wins_the_other_is_told(office_user, association, meet_at_the_lock):
+    staff = BudgetLineFactory(association=association, name="Kansli")
+    board = BudgetLineFactory(association=association, name="Styrelse")
+    url = reverse("budget:outcome", kwargs={"slug": association.slug, "year": 2010})
+    first, second = _client(office_user), _client(office_user)
+    data_a = _form(first, url, **{f"cell_{staff.pk}_2010": "100"})
+    data_b = _form(second, url, **{f"cell_{board.pk}_2010": "200"})
+    responses = run_together(lambda: first.post(url, data_a), lambda: second.post(url, data_b))
+    assert _outcome(responses) == (1, 1)
+    stored = dict(Outcome.objects.filter(year=2010).values_list("line__name", "amount"))
+    assert stored in ({"Kansli": 100}, {"Styrelse": 200})

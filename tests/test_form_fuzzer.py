@@ -238,15 +238,21 @@ def test_the_crawl_reaches_every_page_of_the_apps(forms_to_fuzz):
         "budget:create", "budget:adopt", "budget:revise", "plan:create", "plan:copy", "plan:adopt", "plan:revise",
         "plan:move", "followup:carry_over", "followup:planned", "followup:status_report", "association_restore",
         "projects:decision_delete", "plan:preview",
+        "plan:report_create", "plan:report_adopt", "plan:report_revise", "plan:report_section_move",
     }  # fmt: skip
     downloads = {
         "budget:pdf",
         "budget:xlsx",
         "followup:national_csv",
+        "followup:national_xlsx",
         "plan:pdf",
         "plan:xlsx",
         "plan:version_pdf",
         "plan:version_xlsx",
+        "plan:report_pdf",
+        "plan:report_xlsx",
+        "plan:report_version_pdf",
+        "plan:report_version_xlsx",
     }
     redirects = {"latest_year_page"}  # the menu's way to a year's page: answers with a redirect only
     missing = {

@@ -94,11 +94,14 @@ def _write_text(cell, value) -> None:
         cell.data_type = "s"  # text that looks like a formula stays text, never a formula
 
 
-def sum_formula(letter: str, terms) -> str:
-    """`=SUM(B3:B11)` for rows 0–8, `=SUM(B3:B5)-B9` with a subtracted row: runs of adjacent rows as ranges."""
+def sum_formula(letter: str, terms, first_row: int = FIRST_DATA_ROW) -> str:
+    """`=SUM(B3:B11)` for rows 0–8, `=SUM(B3:B5)-B9` with a subtracted row: runs of adjacent rows as ranges.
+
+    `first_row` is the sheet row of the table's first data row (a table stacked under another starts lower).
+    """
     runs: list[list] = []  # [sign, first row, last row]
     for index, sign in sorted(terms):
-        row = FIRST_DATA_ROW + index
+        row = first_row + index
         if runs and runs[-1][0] == sign and runs[-1][2] == row - 1:
             runs[-1][2] = row
         else:
@@ -143,29 +146,32 @@ def _numeric_codes(table: Table, key: str) -> bool:
     return bool(codes) and all(code.isdigit() and len(code) < 16 for code in codes)
 
 
-def write_table(sheet, table: Table) -> None:
-    _write_text(sheet["A1"], table.caption)
-    sheet["A1"].font = Font(bold=True, size=12)
+def write_table(sheet, table: Table, *, top: int = 1) -> int:
+    """The table on `sheet` from row `top` (caption, header, rows, notes); returns the row after its last."""
+    caption = sheet.cell(row=top, column=1)
+    _write_text(caption, table.caption)
+    caption.font = Font(bold=True, size=12)
     for index, column in enumerate(table.columns, start=1):
-        header = sheet.cell(row=2, column=index)
+        header = sheet.cell(row=top + 1, column=index)
         _write_text(header, f"{column.label} ({column.unit})" if column.unit else column.label)
         header.font = Font(bold=True)
+    first_row = top + FIRST_DATA_ROW - 1
     numeric_codes = {c.key for c in table.columns if c.kind == CellKind.CODE and _numeric_codes(table, c.key)}
     # A row's note ("exempeldata") goes into a column of its own after the figures, so an example figure is
     # marked on its own row and never passes for a result in anyone's sum.
     note_column = len(table.columns) + 1 if any(row.note for row in table.rows) else None
     if note_column:
-        header = sheet.cell(row=2, column=note_column)
+        header = sheet.cell(row=top + 1, column=note_column)
         _write_text(header, gettext("Anmärkning"))
         header.font = Font(bold=True)
     for offset, row in enumerate(table.rows):
-        excel_row = FIRST_DATA_ROW + offset
+        excel_row = first_row + offset
         for index, column in enumerate(table.columns, start=1):
             cell = sheet.cell(row=excel_row, column=index)
             value = row.cells.get(column.key)
             numeric = column.kind in (CellKind.AMOUNT, CellKind.COUNT)
             if numeric and row.is_derived and row.terms and value is not None:
-                cell.value = sum_formula(get_column_letter(index), row.terms)
+                cell.value = sum_formula(get_column_letter(index), row.terms, first_row)
                 cell.number_format = (
                     (TKR_FORMAT if column.unit == "tkr" else KR_FORMAT)
                     if column.kind == CellKind.AMOUNT
@@ -180,9 +186,9 @@ def write_table(sheet, table: Table) -> None:
                 cell.font = Font(bold=True)
         if note_column and row.note:
             _write_text(sheet.cell(row=excel_row, column=note_column), row.note)
+    after = first_row + len(table.rows) + 1
     for note_offset, note in enumerate(table.notes):
-        _write_text(sheet.cell(row=FIRST_DATA_ROW + len(table.rows) + 1 + note_offset, column=1), note)
-    sheet.freeze_panes = "B3"
+        _write_text(sheet.cell(row=after + note_offset, column=1), note)
     if note_column:
         longest = max(len(row.note) for row in table.rows)
         sheet.column_dimensions[get_column_letter(note_column)].width = min(max(12, longest + 2), 60)
@@ -190,16 +196,26 @@ def write_table(sheet, table: Table) -> None:
         longest = max(
             [len(str(column.label))] + [len(str(r.cells.get(column.key) or "")) for r in table.rows]
         )
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(12, longest + 2), 60)
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        width = min(max(12, longest + 2), 60)
+        dimension.width = width if top == 1 else max(dimension.width or 0, width)
+    if top > 1:  # a table stacked under another keeps the sheet's set-up, turned if the new one is wide
+        if len(table.columns) > 5:
+            sheet.page_setup.orientation = "landscape"
+        return after + len(table.notes)
+    sheet.freeze_panes = "B3"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if len(table.columns) > 5 else "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "2:2"
+    return after + len(table.notes)
 
 
 def workbook_bytes(tables: list[Table], *, title: str, author: str) -> bytes:
+    """One sheet a table; consecutive tables with the same `sheet` name share one sheet, one under the other
+    with an empty row between (the Uppföljning Finsam return: the association's part, then the projects)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
@@ -207,8 +223,13 @@ def workbook_bytes(tables: list[Table], *, title: str, author: str) -> bytes:
     # A table with nothing but sums of nothing ("Förbundet totalt 0", an older year without follow-up) has
     # nothing to check and gets no sheet, unless the workbook would have none (a budget with no lines yet).
     with_rows = [table for table in shown if any(row.kind == RowKind.ITEM for row in table.rows)]
+    sheet, shared, next_row = None, "", 1
     for table in with_rows or shown[:1]:
-        write_table(workbook.create_sheet(sheet_title(table, taken)), table)
+        if sheet is not None and table.sheet and table.sheet == shared:
+            next_row = write_table(sheet, table, top=next_row + 1)
+            continue
+        sheet, shared = workbook.create_sheet(sheet_title(table, taken)), table.sheet
+        next_row = write_table(sheet, table)
     if not workbook.worksheets:  # no table at all: a sheet that says what the workbook is
         _write_text(workbook.create_sheet(sheet_title(Table("empty", title, []), taken))["A1"], title)
     workbook.properties.title = title

@@ -11,8 +11,8 @@ class SectionInline(ScopedInline):
 
 @admin.register(Plan)
 class PlanAdmin(AssociationScopedAdmin):
-    list_display = ["year", "title", "association", "status", "reference"]
-    list_filter = ["status"]
+    list_display = ["year", "kind", "title", "association", "status", "reference"]
+    list_filter = ["kind", "status"]
     inlines = [SectionInline]
 
 

@@ -1,4 +1,5 @@
-"""The plan's panels on the year dashboard: the plan's state and next step, the yearly cycle, adopted documents."""
+"""The plan's panels on the year dashboard: the plan's state and next step, the year's report, the yearly cycle,
+adopted documents."""
 
 import datetime
 import re
@@ -8,7 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from finsam.dashboard import READER, Panel, register_panel, register_years
-from finsam.plan.models import CycleItem, Plan, PlanVersion
+from finsam.plan.models import CycleItem, Plan, PlanKind, PlanVersion
 
 MONTHS = {
     "januari": 1,
@@ -75,7 +76,7 @@ def _years(association) -> set[int]:
 
 def _plan_panel(access, year, today):
     plan = (
-        Plan.objects.filter(association=access.association, year=year)
+        Plan.objects.filter(association=access.association, year=year, kind=PlanKind.PLAN)
         .prefetch_related(
             Prefetch(
                 "versions",
@@ -105,6 +106,18 @@ def _plan_panel(access, year, today):
     return {"year": year, "plan": plan, "state": state, "state_label": label, "versions": versions}
 
 
+def _report_panel(access, year, today):
+    """The year's report (verksamhetsberättelse): its state, or for office staff the way to start it."""
+    report = (
+        Plan.objects.filter(association=access.association, year=year, kind=PlanKind.REPORT)
+        .only("id", "year", "status", "title")
+        .first()
+    )
+    if report is None and not access.can_edit:
+        return None
+    return {"year": year, "report": report}
+
+
 def _cycle_panel(access, year, today):
     """The yearly cycle of the year's plan, or of the latest earlier plan that has one (it recurs)."""
     plan = (
@@ -126,7 +139,9 @@ def _documents_panel(access, year, today):
         PlanVersion.objects.filter(plan__association=access.association)
         .filter(~Q(pdf_sha256=""))
         .select_related("plan")
-        .only("number", "adopted_on", "revised_on", "revision_reason", "plan__year", "plan__title")
+        .only(
+            "number", "adopted_on", "revised_on", "revision_reason", "plan__year", "plan__title", "plan__kind"
+        )
         .order_by("-plan__year", "-number")
     )
     return {"year": year, "versions": versions}
@@ -135,6 +150,7 @@ def _documents_panel(access, year, today):
 def register() -> None:
     register_years(_years)
     register_panel(Panel("plan", "finsam/plan/partials/dashboard_plan.html", _plan_panel, order=10))
+    register_panel(Panel("report", "finsam/plan/partials/dashboard_report.html", _report_panel, order=60))
     register_panel(Panel("cycle", "finsam/plan/partials/dashboard_cycle.html", _cycle_panel, order=50))
     register_panel(
         Panel(

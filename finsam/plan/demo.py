@@ -1,4 +1,5 @@
-"""The five source plans as demo plans: RAR 2005/06, 2007, 2010 (revised) and 2023, Landskrona-Svalöv 2009–2010.
+"""The five source plans as demo plans: RAR 2005/06, 2007, 2010 (revised) and 2023, Landskrona-Svalöv 2009–2010,
+and RAR's report for 2023 (verksamhetsberättelse), which sets the demo's example outcome against the 2023 plan.
 
 Every section and table of each source is here, under the source's own headings. The narrative is written anew
 in the product's words from the facts of the sources (facts and figures carry over, sentences do not); the
@@ -9,7 +10,7 @@ lines the plan shows the computed one (budget/demo.py names them).
 import datetime
 
 from finsam.demo import LANDSKRONA_SVALOV, RAR, ensure
-from finsam.plan.models import CycleItem, Plan, Section
+from finsam.plan.models import CycleItem, Plan, PlanKind, Section
 from finsam.plan.services import adopt_plan
 
 # heading, kind, block, block settings (years), body
@@ -735,6 +736,62 @@ RETIRED = {
     (LANDSKRONA_SVALOV, 2010): ["Styrelse"],
 }
 
+# RAR's report for 2023. No source report exists: the text is the product's own, from the facts of the 2023 plan,
+# and every figure of the year (participants, goal attainment, the economic outcome) is example data and says so.
+RAR_REPORT_2023 = [
+    (
+        "Inledning",
+        TEXT,
+        "",
+        "",
+        "Verksamhetsberättelsen redovisar vad Samordningsförbundet RAR i Sörmland gjorde under 2023 och ställer "
+        "årets utfall mot verksamhetsplanen och budgeten för samma år. Texterna skriver kansliet; tabellerna "
+        "räknas fram ur de uppgifter som är registrerade om insatserna, uppföljningen och ekonomin.\n\n"
+        "**Exempel:** detta är en demonstration. Deltagarsiffrorna, måluppfyllelsen och det ekonomiska utfallet "
+        "för 2023 är påhittade exempeldata och märkta så i tabellerna; de är inga resultat.",
+    ),
+    (
+        "Verksamhetens inriktning",
+        TEXT,
+        "",
+        "",
+        "Förbundet arbetade under året efter mål- och inriktningsplanen 2022–2026: tre fjärdedelar av pengarna "
+        "till långsiktiga insatser som omfattar hela länet, en fjärdedel till kortare lokala insatser.\n\n"
+        "Medlemmarna är Arbetsförmedlingen, Försäkringskassan, Region Sörmland och de nio kommunerna i länet. "
+        "Styrelsen sammanträdde fyra gånger, och de lokala samverkansgrupperna i norra, södra och västra länet "
+        "var forum för parternas samverkan.",
+    ),
+    (
+        "Insatser under året",
+        BLOCK,
+        "funded_projects",
+        "",
+        "Tabellen visar varje insats med de medel styrelsen beviljade för 2023 och, när rekvisitionerna är "
+        "registrerade, vad insatsen har rekvirerat.",
+    ),
+    (
+        "Måluppfyllelse",
+        BLOCK,
+        "attainment",
+        "",
+        "Resultatmålen i planen för 2023 ställs mot årets utfall.",
+    ),
+    (
+        "Deltagare",
+        BLOCK,
+        "participants",
+        "",
+        "Deltagarna redovisas efter kön. Varje person räknas en gång under året.",
+    ),
+    (
+        "Ekonomiskt utfall",
+        BLOCK,
+        "outcome",
+        "",
+        "Budgeten för 2023 rad för rad mot utfallet, med avvikelsen.",
+    ),
+]
+
 CYCLE_2023 = [
     ("Mars", "Styrelsen beslutar om årsredovisningen"),
     ("Mars–april", "Medlemsmöte med genomgång av årsredovisningen"),
@@ -771,14 +828,19 @@ def load(associations, stdout=None) -> None:
     _plan(rar, 2006, "Verksamhetsplan 2005/2006", "", RAR_2006)
     _plan(rar, 2007, "Verksamhetsplan 2007", "", RAR_2007)
     _plan(landskrona, 2010, "Verksamhetsplan och budget 2009–2010", "", LANDSKRONA_2009_2010)
+    _plan(rar, 2023, "Verksamhetsberättelse 2023", "", RAR_REPORT_2023, kind=PlanKind.REPORT)
 
 
-def _plan(association, year, title, reference, sections) -> Plan:
-    plan = Plan.objects.filter(association=association, year=year).first()
+def _plan(association, year, title, reference, sections, kind=PlanKind.PLAN) -> Plan:
+    plan = Plan.objects.filter(association=association, year=year, kind=kind).first()
     if plan is not None and (plan.is_adopted or plan.versions.exists()):
         return plan  # adopted: a document of record from here on
-    plan = ensure(Plan, {"association": association, "year": year}, {"title": title, "reference": reference})
-    retired = RETIRED.get((association.slug, year), [])
+    plan = ensure(
+        Plan,
+        {"association": association, "year": year, "kind": kind},
+        {"title": title, "reference": reference},
+    )
+    retired = RETIRED.get((association.slug, year), []) if kind == PlanKind.PLAN else []
     for section in plan.sections.filter(heading__in=retired):
         section.delete()
     for position, (heading, kind, block, years, body) in enumerate(sections, start=1):

@@ -56,6 +56,12 @@ class AdoptPlanForm(forms.Form):
     )
 
 
+class AdoptReportForm(AdoptPlanForm):
+    """The board's decision on the year's report: a report has no budget of its own to adopt with it."""
+
+    adopt_budget = None
+
+
 class RevisePlanForm(forms.Form):
     revised_on = forms.DateField(label=_("Revisionens datum"), widget=DATE_WIDGET)
     reason = forms.CharField(
@@ -76,7 +82,7 @@ class SectionForm(AssociationBoundForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["block"] = forms.ChoiceField(
-            label=_("Tabell"), choices=[("", "–")] + block_choices(), required=False
+            label=_("Tabell"), choices=[("", "–")] + block_choices(self.instance.plan.kind), required=False
         )
         self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices)
         self.fields["block_years"].help_text = _(

@@ -1,5 +1,9 @@
 """The annual plan (verksamhetsplan och budget): its sections, yearly cycle and risk analysis, and its versions.
 
+The year's report (verksamhetsberättelse) is the plan's twin, a plan of the kind `report`: the same sections
+(narrative and generated blocks, the report's own blocks set the year's outcome against the plan), the same PDF
+and workbook, the same adoption with its archived versions. Each association has one of each kind per year.
+
 Narrative sections are written by office staff and carried over to next year's plan; generated sections name a
 block (finsam/plan/blocks.py) whose tables are always computed from the apps' data. When the board adopts the
 plan, a `PlanVersion` keeps the document as adopted (its tables, its PDF and workbook bytes with their SHA-256),
@@ -34,7 +38,14 @@ class PlanStatus(models.TextChoices):
     ADOPTED = "adopted", _("Fastställd")
 
 
-class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för ett år
+class PlanKind(models.TextChoices):
+    PLAN = "plan", _("Verksamhetsplan")
+    REPORT = "report", _("Verksamhetsberättelse")
+
+
+class Plan(
+    RecordGuarded, AssociationOwned
+):  # verksamhetsplan och budget för ett år, eller verksamhetsberättelse
     association = models.ForeignKey(
         "finsam.Association",
         on_delete=models.CASCADE,
@@ -42,6 +53,9 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         verbose_name=_("samordningsförbund"),
     )
     year = YearField(_("år"))
+    kind = models.CharField(
+        _("slag av handling"), max_length=6, choices=PlanKind.choices, default=PlanKind.PLAN, editable=False
+    )
     title = models.CharField(
         _("titel"), max_length=200, help_text=_("T.ex. Verksamhetsplan och budget 2023.")
     )
@@ -71,9 +85,9 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         verbose_name_plural = _("verksamhetsplaner")
         constraints = [
             models.UniqueConstraint(
-                fields=["association", "year"],
-                name="one_plan_per_year",
-                violation_error_message=_("Det finns redan en plan för året."),
+                fields=["association", "year", "kind"],
+                name="one_plan_and_one_report_per_year",
+                violation_error_message=_("Det finns redan en sådan handling för året."),
                 violation_error_code="year",
             ),
         ]
@@ -82,7 +96,12 @@ class Plan(RecordGuarded, AssociationOwned):  # verksamhetsplan och budget för 
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("plan:detail", kwargs={"slug": self.association.slug, "year": self.year})
+        name = "plan:report" if self.is_report else "plan:detail"
+        return reverse(name, kwargs={"slug": self.association.slug, "year": self.year})
+
+    @property
+    def is_report(self) -> bool:
+        return self.kind == PlanKind.REPORT
 
     starting_revision = False  # set by finsam.plan.services.start_revision, the one way to reopen it
 

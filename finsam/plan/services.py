@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from finsam import concurrency
 from finsam.plan import blocks
 from finsam.plan.document import Adoption, PlanDocument, build_document
-from finsam.plan.models import CycleItem, Plan, PlanStatus, PlanVersion, RiskItem, Section
+from finsam.plan.models import CycleItem, Plan, PlanKind, PlanStatus, PlanVersion, RiskItem, Section
 from finsam.plan.pdf import plan_pdf
 from finsam.plan.workbook import plan_workbook
 
@@ -28,7 +29,7 @@ DEFAULT_SECTIONS = [
 
 @transaction.atomic
 def create_plan(*, association, year: int, title: str = "", reference: str = "") -> Plan:
-    if Plan.objects.filter(association=association, year=year).exists():
+    if Plan.objects.filter(association=association, year=year, kind=PlanKind.PLAN).exists():
         raise ValidationError(_("Det finns redan en plan för %(year)s.") % {"year": year})
     plan = Plan.objects.create(
         association=association,
@@ -39,6 +40,40 @@ def create_plan(*, association, year: int, title: str = "", reference: str = "")
     for position, (heading, kind, block) in enumerate(DEFAULT_SECTIONS, start=1):
         Section.objects.create(plan=plan, position=position * 10, heading=heading, kind=kind, block=block)
     return plan
+
+
+# The year's report: the narrative the office writes, and the year's outcome against the plan, computed.
+REPORT_SECTIONS = [
+    ("Inledning", "text", ""),
+    ("Verksamhetens inriktning", "text", ""),
+    ("Insatser under året", "block", "funded_projects"),
+    ("Måluppfyllelse", "block", "attainment"),
+    ("Deltagare", "block", "participants"),
+    ("Ekonomiskt utfall", "block", "outcome"),
+]
+
+
+@transaction.atomic
+def create_report(*, association, year: int, title: str = "", reference: str = "") -> Plan:
+    """The year's report (verksamhetsberättelse) with its default sections, and the year's plan's logo."""
+    if Plan.objects.filter(association=association, year=year, kind=PlanKind.REPORT).exists():
+        raise ValidationError(_("Det finns redan en verksamhetsberättelse för %(year)s.") % {"year": year})
+    logo = (
+        Plan.objects.filter(association=association, year=year, kind=PlanKind.PLAN)
+        .values_list("logo", flat=True)
+        .first()
+    )
+    report = Plan.objects.create(
+        association=association,
+        year=year,
+        kind=PlanKind.REPORT,
+        title=title or f"Verksamhetsberättelse {year}",
+        reference=reference,
+        logo=logo,
+    )
+    for position, (heading, kind, block) in enumerate(REPORT_SECTIONS, start=1):
+        Section.objects.create(plan=report, position=position * 10, heading=heading, kind=kind, block=block)
+    return report
 
 
 @transaction.atomic
@@ -190,8 +225,12 @@ def adopt_plan(
 
 @transaction.atomic
 def start_revision(*, plan: Plan, revised_on: datetime.date, reason: str) -> None:
-    """An adopted plan opens for changes as a revision; its adopted versions stay as they are."""
-    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    """An adopted plan opens for changes as a revision; its adopted versions stay as they are.
+
+    The plan's row is locked first: of two simultaneous "Revidera", the second waits, then finds the plan a draft
+    and is told, so the first one's date and reason stay (through finsam.concurrency, where tests meet).
+    """
+    locked = concurrency.lock_rows(Plan.objects.filter(pk=plan.pk))[0]
     if not locked.is_adopted:
         raise ValidationError(
             _("Planen är inte fastställd, eller en revision pågår redan; ändra den direkt."),

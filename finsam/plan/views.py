@@ -25,6 +25,7 @@ from finsam.plan.models import (
     PLAN_ADOPTED_MESSAGE,
     CycleItem,
     Plan,
+    PlanKind,
     PlanVersion,
     RenderStatus,
     RiskItem,
@@ -36,9 +37,10 @@ def _context(access, **extra):
     return {"access": access, "association": access.association, **extra}
 
 
-def _plan(access, year) -> Plan:
+def _plan(access, year, kind=PlanKind.PLAN) -> Plan:
     return get_object_or_404(
-        Plan.objects.filter(association=access.association).select_related("association"), year=year
+        Plan.objects.filter(association=access.association, kind=kind).select_related("association"),
+        year=year,
     )
 
 
@@ -52,7 +54,9 @@ def plan_detail(request, slug, year):
     if not is_valid_plan_year(year):
         raise Http404
     plan = (
-        Plan.objects.filter(association=access.association, year=year).select_related("association").first()
+        Plan.objects.filter(association=access.association, year=year, kind=PlanKind.PLAN)
+        .select_related("association")
+        .first()
     )
     context = _context(access, year=year, plan=plan)
     if plan is not None:
@@ -270,7 +274,10 @@ def row_delete(request, slug, year, kind, pk):
 def section_move(request, slug, year, pk):
     access = get_access(request.user, slug, Need.EDIT)
     section = get_object_or_404(
-        Section.objects.filter(plan__association=access.association, plan__year=year), pk=pk
+        Section.objects.filter(
+            plan__association=access.association, plan__year=year, plan__kind=PlanKind.PLAN
+        ),
+        pk=pk,
     )
     if refused := _refuse_if_adopted(request, section.plan, slug, year):
         return refused
@@ -280,7 +287,8 @@ def section_move(request, slug, year, pk):
 
 def _filename(plan, extension: str, version: PlanVersion | None = None) -> str:
     suffix = f"-v{version.number}" if version else "-utkast"
-    return f"{plan.association.slug}-verksamhetsplan-{plan.year}{suffix}.{extension}"
+    document = "verksamhetsberattelse" if plan.is_report else "verksamhetsplan"
+    return f"{plan.association.slug}-{document}-{plan.year}{suffix}.{extension}"
 
 
 CONTENT_TYPES = {
@@ -308,7 +316,7 @@ def _version_file(plan, version: PlanVersion, extension: str) -> HttpResponse:
 WAIT_REFRESH_SECONDS = 2
 
 
-def _plan_file(request, slug, year, extension, need):
+def _plan_file(request, slug, year, extension, need, kind=PlanKind.PLAN):
     """An adopted plan's archive, or the draft's stored render of its current content.
 
     A draft whose content was not rendered before gets a waiting page (it refreshes itself, without script,
@@ -316,7 +324,7 @@ def _plan_file(request, slug, year, extension, need):
     the download. `?vantat=1` marks a request from the waiting page, `?igen=1` tries a failed render again.
     """
     access = get_access(request.user, slug, need)
-    plan = _plan(access, year)
+    plan = _plan(access, year, kind)
     document, version = services.shown_document(plan)
     if version is not None:
         return _version_file(plan, version, extension)
@@ -370,7 +378,7 @@ def adopted_plans(request, slug):
     """Every year's plan in one place, newest first, with the adopted versions to read and download."""
     access = get_access(request.user, slug)
     plans = (
-        Plan.objects.filter(association=access.association)
+        Plan.objects.filter(association=access.association, kind=PlanKind.PLAN)
         .order_by("-year")
         .prefetch_related(
             Prefetch(

@@ -13,23 +13,26 @@ import pytest
 from django.urls import reverse
 
 from budget import services
+from budget import views as budget_views
+from budget.allocation import equity_status
 from budget.exports import budget_table
-from budget.feeds import budget_view, live_view
+from budget.feeds import budget_view, live_view, source_changes
 from budget.models import (
     BudgetLine,
     BudgetRecord,
-    BudgetSettings,
     BudgetVersion,
-    LineGroup,
-    LineKind,
     VersionStatus,
 )
-from projects.models import ProjectYearAmount
+from budget.record import from_content
+from tests.adoption_edits import (
+    EDITS,
+    add_a_staircase_step,
+    change_the_fee_year,
+    move_project_money_between_projects_in_a_year,
+)
 from tests.documents import evaluated_table, pdf_text
-from tests.forms import submit
+from tests.pages import main_content
 from tests.scenarios import budget_scenario
-
-INC, COSTS = LineGroup.INCOME, LineGroup.COSTS
 
 
 @pytest.fixture
@@ -47,18 +50,12 @@ def _urls(version):
     )
 
 
-def _page_table(html: str) -> str:
-    start = html.index('<div class="table-responsive"')
-    end = html.index("</table>", start)
-    notes = re.findall(r'<p class="small table-note">.*?</p>', html)
-    breaches = re.findall(r'<div class="alert alert-warning rule-breach".*?</div>', html)
-    return html[start:end] + "".join(notes) + "".join(breaches)
-
-
 def read_back(client, version) -> tuple[str, str, dict]:
+    """The whole page (but what the template marks as today's data), the PDF's text, the evaluated workbook."""
     page, pdf, xlsx = _urls(version)
+    client.get(reverse("budget:list", kwargs={"slug": "eget"}))  # shows the edit's "saved" message, if any
     return (
-        _page_table(client.get(page).content.decode()),
+        main_content(client.get(page).content.decode()),
         pdf_text(client.get(pdf).content),
         evaluated_table(client.get(xlsx).content),
     )
@@ -84,111 +81,11 @@ def test_the_adopted_budget_reads_back_the_same_on_page_pdf_and_workbook(office_
     )
 
 
-def _line_form(client, line, changes):
-    url = reverse("budget:line_edit", kwargs={"slug": line.association.slug, "pk": line.pk})
-    response = submit(client, url, changes)
-    assert response.status_code == 302, response.content.decode()[-2000:]
-
-
-def _admin_form(client, obj, changes):
-    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-    response = submit(client, url, changes, contains=next(iter(changes)))
-    assert response.status_code == 302, response.content.decode()[-3000:]
-
-
-def change_line_group(client, setup):
-    _line_form(client, setup["lines"]["carry"], {"group": COSTS})
-
-
-def retire_a_line(client, setup):
-    _line_form(client, setup["lines"]["staff"], {"last_year": "2010"})
-
-
-def make_a_line_a_subtotal(client, setup):
-    _line_form(client, setup["lines"]["staff"], {"kind": LineKind.SUBTOTAL})
-
-
-def rename_a_line(client, setup):
-    _line_form(client, setup["lines"]["staff"], {"name": "Kansliet och styrelsen"})
-
-
-def add_a_subtotal_line(client, setup):
-    url = reverse("budget:line_create", kwargs={"slug": "eget"})
-    data = {"name": "Delsumma", "group": COSTS, "kind": LineKind.SUBTOTAL, "position": "45"}
-    assert submit(client, url, data, contains="name").status_code == 302
-
-
-def edit_a_line_in_the_admin(client, setup):
-    client.force_login(setup["superuser"])
-    _admin_form(client, setup["lines"]["staff"], {"name": "Personal", "group": LineGroup.INCOME})
-
-
-def flip_sign_habit_and_title_in_the_admin(client, setup):
-    client.force_login(setup["superuser"])
-    _admin_form(client, setup["version"].budget, {"title": "Annan rubrik", "income_shown_negative": None})
-
-
-def move_project_money_between_years(client, setup):
-    first = setup["projects"][0]
-    services_projects().set_year_amounts(project=first, amounts={2010: 2_000_000, 2011: 2_000_000})
-
-
-def move_project_money_between_projects_in_a_year(client, setup):
-    first, second = setup["projects"]
-    ProjectYearAmount.objects.filter(project=first, year=2010).update(amount=2_500_000)
-    ProjectYearAmount.objects.filter(project=second, year=2010).update(amount=2_500_000)
-
-
-def change_the_fee_year(client, setup):
-    url = reverse("members:fee_year_edit", kwargs={"slug": "eget", "year": 2010})
-    municipality = setup["projects"][0].owner
-    assert submit(client, url, {"total": "16100001", f"share_{municipality.pk}": "100"}).status_code == 302
-
-
-def change_last_years_result(client, setup):
-    previous = setup["previous"]
-    url = reverse("budget:grid", kwargs={"slug": "eget", "year": 2009, "number": previous.number})
-    staff = setup["lines"]["staff"]
-    assert submit(client, url, {f"cell_{staff.pk}_2009": "9000000"}).status_code == 302
-
-
-def change_the_rules(client, setup):
-    url = reverse("budget:settings", kwargs={"slug": "eget"})
-    assert submit(client, url, {"min_liquidity": "20000000", "equity_ceiling": ""}).status_code == 302
-
-
-def rename_a_line_in_the_shell(client, setup):
-    BudgetLine.objects.filter(pk=setup["lines"]["projects"].pk).update(name="X", show_project_breakdown=False)
-    BudgetSettings.objects.update(income_shown_negative=True, equity_ceiling=1)
-
-
-def services_projects():
-    from projects import services as project_services
-
-    return project_services
-
-
-EDITS = [
-    change_line_group,
-    retire_a_line,
-    make_a_line_a_subtotal,
-    rename_a_line,
-    add_a_subtotal_line,
-    edit_a_line_in_the_admin,
-    flip_sign_habit_and_title_in_the_admin,
-    move_project_money_between_years,
-    move_project_money_between_projects_in_a_year,
-    change_the_fee_year,
-    change_last_years_result,
-    change_the_rules,
-    rename_a_line_in_the_shell,
-]
-
-
 def _live(version):
     view = live_view(version)
     table = budget_table(view)
-    return table.caption, table.rows, table.notes, view.rule_results
+    ceiling = equity_status(version.budget.association, view.plan_year, computed=view.computed)
+    return table.caption, table.rows, table.notes, view.rule_results, ceiling
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=[edit.__name__ for edit in EDITS])
@@ -268,3 +165,95 @@ def test_a_second_revision_of_the_same_version_is_refused(office_client, adopted
         in response.content.decode()
     )
     assert BudgetVersion.objects.filter(budget=adopted["version"].budget).count() == 2
+
+
+def test_the_record_keeps_the_equity_ceiling_and_the_page_shows_it_after_a_staircase_is_entered(
+    office_client, django_user_model, adopted
+):
+    record = BudgetRecord.objects.get(version=adopted["version"])
+    assert record.content["ceiling"] == {"year": 2010, "ceiling": 12_000_000, "rule": "fixed"}
+    adopted["superuser"] = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    add_a_staircase_step(office_client, adopted)  # 10 % of 15 000 000 kr: 1 500 000 kr from now on
+    page = office_client.get(_urls(adopted["version"])[0]).content.decode().replace("\xa0", " ")
+    ceiling = page[page.index('id="equity-ceiling"') : page.index("<div data-live")]
+    assert "Tak för eget kapital</dt><dd" in ceiling and "12 000 000 kr" in ceiling
+    assert "Det egna kapitalet är 2 000 000 kr över den rimliga nivån." in ceiling
+    assert "trappan" not in ceiling and "1 500 000" not in ceiling
+
+
+def _schema_1(content: dict) -> dict:
+    """The content as records were written before the ceiling was kept (schema 1)."""
+    old = {key: value for key, value in content.items() if key != "ceiling"}
+    old["schema"] = 1
+    return old
+
+
+def test_a_record_from_before_ceilings_were_kept_shows_no_ceiling_rather_than_todays(adopted):
+    content = _schema_1(BudgetRecord.objects.get(version=adopted["version"]).content)
+    view = from_content(content)
+    assert view.ceiling is None
+    assert budget_table(view).rows == budget_table(budget_view(adopted["version"])).rows
+    assert budget_views._ceiling(adopted["version"].budget.association, view, {}) is None
+
+
+def test_a_schema_1_record_of_a_plain_project_total_kept_no_project_rows_and_compares_none(adopted):
+    content = _schema_1(BudgetRecord.objects.get(version=adopted["version"]).content)
+    for line in content["lines"]:
+        line["show_project_breakdown"] = False
+    content["breakdown"] = {"2010": [], "2011": []}  # what schema 1 wrote for a line without its breakdown
+    view = from_content(content)
+    assert view.computed.breakdown == {}
+    assert source_changes(view, adopted["version"].budget.association) == []
+
+
+@pytest.fixture
+def adopted_plain_total(association, office_user):
+    """The budget of tests/scenarios.py adopted with its project line as a plain total (no per-project rows)."""
+    setup = budget_scenario(association, adopt=False)
+    BudgetLine.objects.filter(pk=setup["lines"]["projects"].pk).update(show_project_breakdown=False)
+    services.adopt(
+        version=setup["version"],
+        adopted_on=datetime.date(2009, 11, 20),
+        reference="Dnr 09-19 § 7",
+        by=office_user,
+    )
+    return setup
+
+
+def test_the_record_of_a_plain_project_total_keeps_each_projects_row(office_client, adopted_plain_total):
+    steget, trappan = adopted_plain_total["projects"]
+    owner = steget.owner.name
+    record = BudgetRecord.objects.get(version=adopted_plain_total["version"])
+    assert record.content["breakdown"] == {
+        "2010": [[str(steget), owner, 3_000_000], [str(trappan), owner, 2_000_000]],
+        "2011": [[str(steget), owner, 1_000_000]],
+    }
+    page = office_client.get(_urls(adopted_plain_total["version"])[0]).content.decode()
+    table = page[page.index("<table") : page.index("</table>")]
+    assert "Insatser" in table and str(steget) not in table  # the line asks for its total only
+
+
+def test_money_moved_between_projects_of_a_plain_total_is_noted_per_project(
+    office_client, adopted_plain_total
+):
+    move_project_money_between_projects_in_a_year(office_client, adopted_plain_total)
+    steget, trappan = adopted_plain_total["projects"]
+    page = office_client.get(_urls(adopted_plain_total["version"])[0]).content.decode().replace("\xa0", " ")
+    notes = re.findall(r"<li>(Insatser[^<]*)</li>", page)
+    tail = " Den fastställda budgeten ändras inte; en ändring kräver en revision."
+    assert notes == [
+        f"Insatser: {steget} 2010: 3 000 000 kr i den fastställda budgeten; i dag 2 500 000 kr.{tail}",
+        f"Insatser: {trappan} 2010: 2 000 000 kr i den fastställda budgeten; i dag 2 500 000 kr.{tail}",
+    ]  # the year's total is 5 000 000 kr either way, so only the per-project notes tell
+
+
+def test_money_moved_between_projects_of_a_shown_breakdown_is_noted_per_project(office_client, adopted):
+    move_project_money_between_projects_in_a_year(office_client, adopted)
+    steget, trappan = adopted["projects"]
+    page = office_client.get(_urls(adopted["version"])[0]).content.decode().replace("\xa0", " ")
+    assert re.findall(r"<li>Insatser: ([^<]*?) i den fastställda", page) == [
+        f"{steget} 2010: 3 000 000 kr",
+        f"{trappan} 2010: 2 000 000 kr",
+    ]
+    table = page[page.index("<table") : page.index("</table>")]
+    assert "3 000" in table and "2 500" not in table  # the rows under the frozen total stay as adopted

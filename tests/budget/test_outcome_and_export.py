@@ -106,3 +106,24 @@ def test_export_budget_writes_the_version_that_counts_or_the_one_asked_for(tmp_p
         call_command("export_budget", "eget", "1999")
     with pytest.raises(CommandError, match="Förbundet ”saknas” finns inte."):
         call_command("export_budget", "saknas", "2010")
+
+
+def test_an_example_outcome_is_marked_until_the_office_enters_a_figure_over_it(with_outcome):
+    from budget.exports import outcome_and_examples
+    from budget.models import Outcome
+
+    version, lines = with_outcome["version"], with_outcome["lines"]
+    association = version.budget.association
+    Outcome.objects.filter(line__in=[lines["fees"], lines["staff"]], year=2010).update(is_example=True)
+    services.save_outcome(
+        values={(lines["fees"].pk, 2010): 15_000_000, (lines["staff"].pk, 2010): 2_300_000}  # fees unchanged
+    )
+    examples = set(Outcome.objects.filter(is_example=True).values_list("line__name", flat=True))
+    assert examples == {"Medlemsavgifter"}
+    table = outcome_table(budget_view(version), *outcome_and_examples(association, 2010))
+    labels = [row.cells["label"] for row in table.rows]
+    assert labels[:2] == ["Medlemsavgifter (exempeldata)", "Överfört från föregående år"]
+    assert "Kansli" in labels
+    assert table.caption == "Utfall 2010 mot budget (exempeldata)"
+    assert table.sheet == "Utfall 2010 mot budget"
+    assert "Utfall märkta exempeldata är påhittade siffror" in table.notes[-1]

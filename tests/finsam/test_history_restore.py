@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from finsam.history import changes_for
+from finsam.history import changes_for, restore_deletion
 from followup.models import Goal, Indicator, PeriodReport, ResultTarget
 from followup.services import carry_over_goals
 from members.models import LocalGroup, MemberOrganisation
@@ -183,3 +183,32 @@ def test_a_deleted_member_restores_with_its_projects_links(association):
     )
     restore_deletion(association, model=MemberOrganisation, history_id=deletion.history_id, by=None)
     assert list(project.participants.values_list("pk", flat=True)) == [participant_pk]
+
+
+def test_local_groups_deleted_by_the_admins_delete_selected_restore_one_by_one_with_their_members_links(
+    client, office_user, association
+):
+    north = LocalGroup.objects.create(association=association, name="LSG norra")
+    south = LocalGroup.objects.create(association=association, name="LSG södra")
+    flen = MemberOrganisationFactory(association=association, name="Flens kommun", local_group=north)
+    vingaker = MemberOrganisationFactory(association=association, name="Vingåkers kommun", local_group=south)
+    client.force_login(office_user)
+    response = client.post(
+        reverse("admin:members_localgroup_changelist"),
+        {"action": "delete_selected", "_selected_action": [north.pk, south.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not LocalGroup.objects.exists()
+    assert list(MemberOrganisation.objects.values_list("local_group", flat=True)) == [None, None]
+
+    deletion = next(
+        c
+        for c in changes_for(association)
+        if c.kind_code == "-" and c.model_key == "members.localgroup" and c.object_label == "LSG norra"
+    )
+    restored = restore_deletion(association, model=LocalGroup, history_id=deletion.history_id, by=office_user)
+    assert restored == 1  # the group; the member it had emptied is linked again below
+    flen.refresh_from_db()
+    vingaker.refresh_from_db()
+    assert (flen.local_group_id, vingaker.local_group_id) == (north.pk, None)  # each deletion its own batch
+    assert list(LocalGroup.objects.values_list("name", flat=True)) == ["LSG norra"]

@@ -44,17 +44,37 @@ def test_the_tenth_wrong_password_locks_the_account_and_the_right_one_is_then_re
     assert "_auth_user_id" not in client.session
 
 
+def _unlock_in_the_admin(client):
+    """What the README tells a superuser to do: Axes → Access attempts, select the rows, delete them."""
+    from axes.models import AccessAttempt
+
+    attempts = list(AccessAttempt.objects.filter(username="kansli1").values_list("pk", flat=True))
+    assert attempts
+    response = client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "delete_selected", "_selected_action": attempts, "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username="kansli1").exists()
+
+
+def _unlock_with_the_command(client):
+    call_command("axes_reset_username", "kansli1", stdout=open("/dev/null", "w"))
+
+
 @override_settings(AXES_ENABLED=True)
+@pytest.mark.parametrize("unlock", [_unlock_in_the_admin, _unlock_with_the_command], ids=["admin", "command"])
 def test_a_superuser_unlocks_the_account_and_the_right_password_works_again(
-    client, kansli, django_user_model
+    client, kansli, django_user_model, unlock
 ):
     for _attempt in range(10):
         _login(client, "kansli1", "fel")
+    assert _login(client, "kansli1", "rätt-lösenord-123").status_code == 429
     admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
     client.force_login(admin)
     assert client.get("/admin/axes/accessattempt/").status_code == 200
+    unlock(client)
     client.logout()
-    call_command("axes_reset_username", "kansli1", stdout=open("/dev/null", "w"))
     assert _login(client, "kansli1", "rätt-lösenord-123").status_code == 302
     assert client.session["_auth_user_id"] == str(kansli.pk)
 

@@ -30,7 +30,7 @@ def test_a_bare_machine_lacks_pango_fonts_poppler_and_chromium_for_the_tests(bar
         "fonts-dejavu-core",
         "poppler-utils",
     ]
-    assert optional == ["chromium"]
+    assert optional == ["chromium", "npm"]
 
 
 def test_serving_needs_neither_poppler_nor_chromium(bare_machine):
@@ -50,7 +50,7 @@ def test_root_installs_the_missing_packages_with_apt_get(bare_machine, monkeypat
     assert commands == [
         ["apt-get", "update", "-qq"],
         ["apt-get", "install", "-y", "-qq", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0",
-         "fonts-crosextra-carlito", "fonts-dejavu-core", "poppler-utils", "chromium"],
+         "fonts-crosextra-carlito", "fonts-dejavu-core", "poppler-utils", "chromium", "npm"],
     ]  # fmt: skip
     assert run.call_args.kwargs["env"]["DEBIAN_FRONTEND"] == "noninteractive"
 
@@ -78,7 +78,7 @@ def test_without_root_or_sudo_the_one_apt_get_line_is_printed_and_nothing_runs(
     assert capsys.readouterr().err == (
         "FEL: Debian-paket saknas. Installera dem och försök igen:\n"
         "  sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 "
-        "fonts-crosextra-carlito fonts-dejavu-core poppler-utils chromium\n"
+        "fonts-crosextra-carlito fonts-dejavu-core poppler-utils chromium npm\n"
     )
 
 
@@ -98,3 +98,23 @@ def test_a_complete_machine_installs_nothing(monkeypatch):
     with mock.patch.object(syscheck.subprocess, "run") as run:
         assert syscheck.install("test") == 0
     run.assert_not_called()
+
+
+def test_missing_axe_core_stops_the_tests_only_when_the_browser_is_required(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(syscheck, "AXE", str(tmp_path / "axe.min.js"))
+    monkeypatch.setattr(syscheck, "weasyprint_problem", lambda: None)
+    monkeypatch.setattr(syscheck, "_has_font", lambda family, path: True)
+    monkeypatch.setattr(syscheck, "chromium_present", lambda: True)
+    monkeypatch.delenv("REQUIRE_BROWSER", raising=False)
+    assert syscheck.main("test") == 0
+    assert "OBS: axe-core saknas" in capsys.readouterr().err
+    monkeypatch.setenv("REQUIRE_BROWSER", "1")
+    assert syscheck.main("test") == 1
+    assert "FEL: axe-core saknas" in capsys.readouterr().err
+
+
+def test_npm_is_required_with_the_browser_tests_in_ci(bare_machine, monkeypatch):
+    monkeypatch.setenv("REQUIRE_BROWSER", "1")
+    required, optional = syscheck.missing_packages("test")
+    assert required[-2:] == ["chromium", "npm"]
+    assert optional == []

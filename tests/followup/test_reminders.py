@@ -234,3 +234,26 @@ def test_the_log_page_is_for_office_staff(client, users_by_role, association, ot
 
 def test_the_log_page_requires_login(client, association):
     assert_login_required(client, reverse("followup:reminders", kwargs={"slug": association.slug}))
+
+
+def test_the_background_task_sends_the_due_reminders_once(association, project, other_association):
+    from followup.tasks import send_due_reminders
+
+    with _at("2023-08-10"):  # the immediate backend of the test settings runs the task at once
+        result = send_due_reminders.enqueue(associations=[association.slug])
+        assert result.return_value == 2
+        assert sorted(m.subject for m in mail.outbox) == [
+            "Påminnelse: SIKTA: Lägesrapport 2023, period 1, senast 2023-07-30",
+            "Påminnelse: SIKTA: Rekvisition 2023, period 1, senast 2023-07-30",
+        ]
+        assert send_due_reminders.enqueue().return_value == 0  # every association: nothing new to send
+    assert ReminderLog.objects.filter(association=association).count() == 2
+
+
+def test_the_command_can_leave_the_sending_to_the_worker(association, project, capsys):
+    with _at("2023-08-10"):
+        call_command("send_reminders", "--enqueue")
+    assert "queued as task" in capsys.readouterr().out
+    assert len(mail.outbox) == 2  # the immediate backend ran it; a deployment's worker would
+    with pytest.raises(CommandError, match="--enqueue"):
+        call_command("send_reminders", "--enqueue", "--date", "2023-08-10")

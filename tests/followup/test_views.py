@@ -170,8 +170,8 @@ def test_target_page_runs_a_fixed_number_of_queries(
     url = reverse("followup:overview", kwargs={"slug": association.slug, "year": 2023})
     # session, user, grant; goals, targets, target projects; period reports; activities;
     # settings; projects of the year; received reports; due items: projects, reports, requisitions, yearly
-    # cycle; navigation.
-    with django_assert_num_queries(16):
+    # cycle; years with follow-up figures (goals, period reports, status reports); navigation.
+    with django_assert_num_queries(19):
         response = client.get(url)
     assert response.status_code == 200
 
@@ -238,3 +238,24 @@ def test_a_constraint_message_without_a_form_check_lands_beside_its_field(associ
     assert not form.is_valid()
     assert form.errors["ended_women"] == ["Avslutade kvinnor: fler avslutade än deltog."]
     assert "__all__" not in form.errors
+
+
+def test_a_structure_oriented_report_refuses_an_impossible_activity_count_and_stores_nothing(
+    office_client, association
+):
+    from followup.models import StructuralReport
+    from projects.models import ProjectKind
+
+    project = ProjectFactory(
+        owner__association=association,
+        kind=ProjectKind.STRUCTURAL,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    response = submit(office_client, _period_url(project), {"activities": "99999999999999999999999"})
+    assert response.status_code == 200
+    assert "Ange högst 10 000 000." in response.content.decode().replace("\xa0", " ")
+    assert not StructuralReport.objects.exists()
+    done = submit(office_client, _period_url(project), {"activities": "4"})
+    assert done.status_code == 302
+    assert StructuralReport.objects.get(project=project, period=1).activities == 4

@@ -120,3 +120,31 @@ def test_the_fee_and_population_pages_link_to_their_imports(office_client, assoc
     ]:
         content = office_client.get(reverse(page, kwargs={"slug": association.slug})).content.decode()
         assert reverse(target, kwargs={"slug": association.slug}) in content
+
+
+def test_a_csv_fee_table_is_imported(office_client, association):
+    rows = "Medlem;År 2009\nEskilstuna;1 200 000 kr\nFlen;300 000 kr\nSumma;1 500 000 kr\nLandstinget;1 500 000 kr\n"
+    rows += "Försäkringskassan/LAN;3 000 000 kr\nTotalt;6 000 000 kr\n"
+    url = reverse("members:fee_import", kwargs={"slug": association.slug})
+    preview, done = preview_and_confirm(office_client, url, rows.encode("cp1252"), name="avgifter.csv")
+    shown = preview.context["preview"]
+    assert shown.errors == [] and shown.differences == []
+    assert done.status_code == 302
+    fee_year = FeeYear.objects.get(association=association, year=2009)
+    assert fee_year.total == 6_000_000
+    results, _members = compute_fee_years(association, [2009])
+    split = results[2009].split
+    assert (split.region, split.state) == (1_500_000, 3_000_000)
+    assert sorted(split.municipalities.values()) == [300_000, 1_200_000]  # 20 % and 80 %
+
+
+def test_a_csv_population_table_is_imported_and_its_sum_checked(office_client, association):
+    data = b"Kommun;2009-11-01\nFlen;9 790\nGnesta;6 320\nSumma;16 000\n"
+    url = reverse("members:population_import", kwargs={"slug": association.slug})
+    preview, done = preview_and_confirm(office_client, url, data, name="befolkning.csv")
+    assert _plain(preview.context["preview"].differences) == [
+        "Blad befolkning, rad 4, kolumn B: Summa: 16 000 i filen, 16 110 enligt raderna"
+    ]
+    assert done.status_code == 302
+    stored = {(p.member.name, p.reference_date.isoformat()): p.inhabitants for p in Population.objects.all()}
+    assert stored == {("Flen", "2009-11-01"): 9_790, ("Gnesta", "2009-11-01"): 6_320}

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from projects.models import Application, ApplicationYearAmount, Decision, Project, ProjectYearAmount
 from tests.factories import MemberOrganisationFactory, granted_project
-from tests.forms import submit
+from tests.forms import form_fields, submit
 
 D = datetime.date
 
@@ -81,8 +81,11 @@ def _years_url(project):
     return reverse("projects:years", kwargs={"slug": project.association.slug, "pk": project.pk})
 
 
-def _years_data(amounts):
+def _years_data(client, project, amounts):
+    """The years form as posted from the page just opened (with its change marker)."""
+    shown = form_fields(client.get(_years_url(project)).content.decode(), contains="years-0-year")
     data = {"years-TOTAL_FORMS": str(len(amounts) + 1), "years-INITIAL_FORMS": "0"}
+    data["history_marker"] = shown["history_marker"][0]
     for index, (year, amount) in enumerate(amounts.items()):
         data[f"years-{index}-year"] = str(year)
         data[f"years-{index}-amount"] = str(amount)
@@ -94,7 +97,9 @@ def test_yearly_amounts_that_do_not_add_up_are_refused_naming_the_difference(
 ):
     project = granted_project({2009: 1_000_000, 2010: 1_924_000}, owner__association=association)
     client.force_login(office_user)
-    response = client.post(_years_url(project), _years_data({2009: 1_000_000, 2010: 1_923_000}), follow=True)
+    response = client.post(
+        _years_url(project), _years_data(client, project, {2009: 1_000_000, 2010: 1_923_000}), follow=True
+    )
     assert (
         "Åren summerar till 2\u00a0923\u00a0000\u00a0kr, 1\u00a0000\u00a0kr mindre än det beviljade totalbeloppet "
         "2\u00a0924\u00a0000\u00a0kr." in response.content.decode()
@@ -105,7 +110,9 @@ def test_yearly_amounts_that_do_not_add_up_are_refused_naming_the_difference(
 def test_yearly_amounts_that_add_up_are_saved(client, office_user, association):
     project = granted_project({2009: 1_000_000, 2010: 1_924_000}, owner__association=association)
     client.force_login(office_user)
-    response = client.post(_years_url(project), _years_data({2009: 1_500_000, 2010: 1_424_000}))
+    response = client.post(
+        _years_url(project), _years_data(client, project, {2009: 1_500_000, 2010: 1_424_000})
+    )
     assert response.status_code == 302
     assert dict(project.year_amounts.values_list("year", "amount")) == {2009: 1_500_000, 2010: 1_424_000}
 
@@ -113,7 +120,7 @@ def test_yearly_amounts_that_add_up_are_saved(client, office_user, association):
 def test_a_negative_year_amount_is_refused(client, office_user, association):
     project = granted_project({2009: 100}, owner__association=association)
     client.force_login(office_user)
-    response = client.post(_years_url(project), _years_data({2009: 200, 2010: -100}))
+    response = client.post(_years_url(project), _years_data(client, project, {2009: 200, 2010: -100}))
     assert "Ett belopp kan inte vara negativt." in response.content.decode()
     assert dict(project.year_amounts.values_list("year", "amount")) == {2009: 100}
 
@@ -121,7 +128,13 @@ def test_a_negative_year_amount_is_refused(client, office_user, association):
 def test_board_member_cannot_change_the_years(client, board_user, association):
     project = granted_project({2009: 100}, owner__association=association)
     client.force_login(board_user)
-    assert client.post(_years_url(project), _years_data({2009: 100})).status_code == 403
+    data = {
+        "years-TOTAL_FORMS": "1",
+        "years-INITIAL_FORMS": "0",
+        "years-0-year": "2009",
+        "years-0-amount": "100",
+    }
+    assert client.post(_years_url(project), data).status_code == 403
 
 
 def test_a_further_decision_spreads_the_new_total_over_the_remaining_years(client, office_user, association):

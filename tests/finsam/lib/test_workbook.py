@@ -186,3 +186,44 @@ def test_a_table_with_nothing_but_sums_of_nothing_gets_no_sheet():
     empty.add(Row({"label": "Förbundet totalt", "n": 0}, RowKind.TOTAL))
     kept = Table("cycle", "Årsprocess", [Column("when", "När")], [Row({"when": "Mars"})])
     assert _sheets([empty, kept]).sheetnames == ["Årsprocess"]
+
+
+def test_tables_sharing_a_sheet_name_go_on_one_sheet_one_under_the_other_with_their_sums_right():
+    def table(key, caption, amounts):
+        shown = Table(
+            key=key,
+            caption=caption,
+            sheet="Uppföljning Finsam 2023",
+            columns=[Column("label", "Rad"), Column("y", "Belopp", CellKind.AMOUNT, "kr")],
+            notes=["En anmärkning."],
+        )
+        rows = [shown.add(Row({"label": f"Rad {n}", "y": amount})) for n, amount in enumerate(amounts)]
+        shown.add(
+            Row({"label": "Summa", "y": sum(amounts)}, RowKind.TOTAL, terms=tuple((i, 1) for i in rows))
+        )
+        return shown
+
+    other = Table(key="other", caption="Annat", columns=[Column("label", "Rad")])
+    tables = [table("first", "Förbundet", [100, 200]), table("second", "Insatser", [5, 7, 9]), other]
+    data = workbook_bytes(tables, title="t", author="a")
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Uppföljning Finsam 2023", "Annat"]
+    sheet = workbook["Uppföljning Finsam 2023"]
+    column_a = [cell.value for cell in sheet["A"]]
+    # caption, header, 2 rows and the sum, a blank row, the note; a blank row; the second table from row 9
+    assert column_a[:9] == [
+        "Förbundet",
+        "Rad",
+        "Rad 0",
+        "Rad 1",
+        "Summa",
+        None,
+        "En anmärkning.",
+        None,
+        "Insatser",
+    ]
+    assert sheet["B5"].value == "=SUM(B3:B4)"
+    assert sheet["B14"].value == "=SUM(B11:B13)"  # the second table's own rows, not the first's
+    evaluated = evaluated_sheets(data)["Uppföljning Finsam 2023"]
+    assert (evaluated[4][1], evaluated[13][1]) == (300, 21)
+    assert sheet.freeze_panes == "B3"

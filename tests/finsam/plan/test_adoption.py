@@ -12,8 +12,9 @@ from budget.models import BudgetVersion, VersionStatus
 from finsam.plan import services
 from finsam.plan.models import Plan, PlanStatus, PlanVersion, Section
 from members.models import FeeYear
-from projects.models import ProjectYearAmount
+from tests.adoption_edits import EDITS
 from tests.documents import pdf_text
+from tests.pages import main_content
 from tests.scenarios import budget_scenario
 
 YEAR = 2010
@@ -101,26 +102,38 @@ def test_every_download_of_an_adopted_plan_is_the_archived_bytes(office_client, 
     assert version.pdf_sha256 in page and version.xlsx_sha256 in page
 
 
-def _change_everything_the_plan_shows(association, setup):
-    FeeYear.objects.filter(association=association, year=YEAR).update(total=16_100_001)
-    first, second = setup["projects"]
-    ProjectYearAmount.objects.filter(project=first, year=YEAR).update(amount=2_500_000)
-    ProjectYearAmount.objects.filter(project=second, year=YEAR).update(amount=2_500_000)
-    setup["lines"]["staff"].__class__.objects.filter(pk=setup["lines"]["staff"].pk).update(name="Annat namn")
+def _plan_title_in_the_shell(client, setup):
     Plan.objects.filter(pk=setup["plan"].pk).update(title="Ändrad titel")
 
 
+PLAN_EDITS = [*EDITS, _plan_title_in_the_shell]
+
+
+def _read_back(client):
+    """The plan's page (but what the template marks as today's data) and both downloads."""
+    client.get(reverse("budget:list", kwargs={"slug": "eget"}))  # shows the edit's "saved" message, if any
+    page = main_content(client.get(_url("detail")).content.decode())
+    return page, client.get(_url("pdf")).content, client.get(_url("xlsx")).content
+
+
+@pytest.mark.parametrize("edit", PLAN_EDITS, ids=[edit.__name__.strip("_") for edit in PLAN_EDITS])
 def test_nothing_edited_later_moves_the_adopted_plan_page_or_files(
-    office_client, association, adopted_plan, draft_budget
+    office_client, office_user, adopted_plan, draft_budget, django_user_model, edit
 ):
     version = adopted_plan.versions.get()
-    page_before = office_client.get(_url("detail")).content.decode()
-    preview_before = page_before[page_before.index("<article") : page_before.index("</article>")]
-    _change_everything_the_plan_shows(association, {**draft_budget, "plan": adopted_plan})
-    page = office_client.get(_url("detail")).content.decode()
-    assert page[page.index("<article") : page.index("</article>")] == preview_before
-    assert office_client.get(_url("pdf")).content == bytes(version.pdf)
-    assert office_client.get(_url("xlsx")).content == bytes(version.xlsx)
+    page_before, _pdf, _xlsx = _read_back(office_client)
+    superuser = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+
+    edit(office_client, {**draft_budget, "plan": adopted_plan, "superuser": superuser})
+
+    office_client.force_login(office_user)
+    page, pdf, xlsx = _read_back(office_client)
+    assert page == page_before
+    assert (hashlib.sha256(pdf).hexdigest(), hashlib.sha256(xlsx).hexdigest()) == (
+        version.pdf_sha256,
+        version.xlsx_sha256,
+    )
+    assert (pdf, xlsx) == (bytes(version.pdf), bytes(version.xlsx))
 
 
 def test_an_adopted_plan_refuses_edits_on_its_pages_and_in_the_shell(office_client, adopted_plan):
@@ -202,9 +215,34 @@ def test_a_draft_plan_says_where_an_adopted_budget_differs_from_todays_fees(offi
     assert setup["version"].is_adopted
 
 
-def test_the_board_finds_every_years_adopted_plans_in_one_place(client, board_user, adopted_plan):
+def _row(page: str, year: int) -> str:
+    start = page.index(f'<th scope="row">{year}</th>')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_the_board_finds_every_years_adopted_plans_in_one_place(
+    client, board_user, association, adopted_plan
+):
+    services.start_revision(
+        plan=adopted_plan, revised_on=datetime.date(2010, 1, 13), reason="utifrån förändrad budget 2010"
+    )
+    services.adopt_plan(plan=adopted_plan, adopted_on=datetime.date(2010, 1, 13), paragraph="§ 2")
+    next_year = services.create_plan(association=association, year=2011)
+    next_year.sections.filter(block="budget").delete()
+    services.adopt_plan(plan=next_year, adopted_on=datetime.date(2010, 11, 18), paragraph="§ 5")
+
     client.force_login(board_user)
     page = client.get(reverse("plan:adopted", kwargs={"slug": "eget"})).content.decode()
-    assert "Version 1, fastställd 2009-11-20" in page
-    assert _url("version_pdf", number=1) in page
-    assert _url("version_xlsx", number=1) not in page  # the board reads, auditors export
+    assert page.index('<th scope="row">2011</th>') < page.index('<th scope="row">2010</th>')  # newest first
+    revised, later = _row(page, 2010), _row(page, 2011)
+    assert "Version 1, fastställd 2009-11-20" in revised
+    assert "Version 2, fastställd 2010-01-13 (Reviderad 2010-01-13 utifrån förändrad budget 2010)" in revised
+    assert "Version 1, fastställd 2010-11-18" in later and "Version 2" not in later
+    for plan, number in ((adopted_plan, 1), (adopted_plan, 2), (next_year, 1)):
+        version = plan.versions.get(number=number)
+        url = reverse("plan:version_pdf", kwargs={"slug": "eget", "year": plan.year, "number": number})
+        assert url in page
+        download = client.get(url).content
+        assert hashlib.sha256(download).hexdigest() == version.pdf_sha256
+        xlsx = reverse("plan:version_xlsx", kwargs={"slug": "eget", "year": plan.year, "number": number})
+        assert xlsx not in page  # the board reads, auditors export

@@ -24,7 +24,9 @@ def demo_plans(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=open("/dev/null", "w"))
         plans = {
             (p.association.slug, p.year): p
-            for p in Plan.objects.select_related("association").prefetch_related("sections")
+            for p in Plan.objects.filter(kind="plan")
+            .select_related("association")
+            .prefetch_related("sections")
         }
         documents = {
             key: (*plan_files(plan), shown_document(plan)[0])
@@ -93,12 +95,12 @@ def test_every_formula_evaluates_to_the_figure_the_pdf_prints(demo_plans, key):
     evaluated = evaluated_sheets(workbook_bytes)
     text = pdf_text(pdf)
     tables = [t for t in document.tables() if t.columns]
-    # plus the Uppföljning Finsam sheet, and the participants' sheet where the year has any (2010 has none:
-    # no sheet of zeros)
-    assert len(workbook.sheetnames) == len(tables) + (2 if key[1] == 2023 else 1)
+    # plus the Uppföljning Finsam sheet, 2023's participants (2010 has none: no sheet of zeros) and 2023's
+    # (example) outcome against its budget
+    assert len(workbook.sheetnames) == len(tables) + (3 if key[1] == 2023 else 1)
     if key[1] == 2010:
         assert not any(name.startswith("Deltagare och resultat") for name in workbook.sheetnames)
-    assert workbook.sheetnames[-1] == f"Finsam {key[1]} – insatser"
+    assert workbook.sheetnames[-1] == f"Uppföljning Finsam {key[1]}"
     formulas = 0
     for sheet_name, table in zip(workbook.sheetnames[: len(tables)], tables, strict=True):
         sheet = workbook[sheet_name]

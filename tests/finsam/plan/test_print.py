@@ -33,7 +33,7 @@ def printed(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=open("/dev/null", "w"))
         plans = {}
-        for plan in Plan.objects.select_related("association"):
+        for plan in Plan.objects.filter(kind="plan").select_related("association"):
             pdf, _workbook = plan_files(plan)
             document = shown_document(plan)[0]
             plans[(plan.association.slug, plan.year)] = (document, pdf, _pages_text(pdf), _page_images(pdf))

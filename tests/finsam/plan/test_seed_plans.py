@@ -163,7 +163,10 @@ def seed_plans(django_db_setup, django_db_blocker):
     """The demo loaded once; each seed plan's PDF, workbook and document as a reader gets them."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=open("/dev/null", "w"))
-        plans = {(p.association.slug, p.year): p for p in Plan.objects.select_related("association")}
+        plans = {
+            (p.association.slug, p.year): p
+            for p in Plan.objects.filter(kind="plan").select_related("association")
+        }
         files = {key: (*plan_files(plans[key]), shown_document(plans[key])[0]) for key in SEEDS}
         yield files
         call_command("flush", "--no-input", verbosity=0)

@@ -50,10 +50,11 @@ class Command(BaseCommand):
     def handle(self, *args, pairs, **options):
         from weasyprint import HTML
 
-        plan = Plan.objects.filter(association__slug="rar-sormland", year=2023).first()
+        plans = Plan.objects.filter(association__slug="rar-sormland", year=2023, kind="plan")
+        plan = plans.first()
         if plan is None:
             call_command("load_demo", stdout=open("/dev/null", "w"))
-            plan = Plan.objects.get(association__slug="rar-sormland", year=2023)
+            plan = plans.get()
         html = plan_html(build_document(plan))
         extras = workbook_extras(plan)
 

@@ -23,7 +23,12 @@ import dj_database_url
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from finsam.plan.management.commands.generate_national import BENCH_USER
+from finsam.plan.management.commands.generate_national import (
+    BENCH_USER,
+    LARGE_PLAN_PROJECTS,
+    LARGE_PLANS,
+    large_plan_slug,
+)
 
 TARGET_P95_MS = {1: 100, 8: 300}
 TARGET_START_DURING_RENDERS_MS = 150
@@ -63,16 +68,17 @@ class Command(BaseCommand):
         )
         self._step("Samlar statiska filer", manage + ["collectstatic", "--no-input", "-v0"], env)
         last_year = first_year + years - 1
-        slugs = [f"nat-{n:02d}" for n in (associations, max(1, associations - 1))]
+        slug = f"nat-{associations:02d}"
+        large = [large_plan_slug(number) for number in range(1, LARGE_PLANS + 1)]
         self._step(
-            "Tömmer sparade utskrifter av de två planer som ska skrivas ut",
+            f"Tömmer sparade utskrifter av de {LARGE_PLANS} planer med {LARGE_PLAN_PROJECTS} insatser som ska skrivas ut",
             manage
             + [
                 "shell",
                 "--no-imports",
                 "-c",
                 "from finsam.plan.models import RenderedFile; "
-                f"RenderedFile.objects.filter(plan__association__slug__in={slugs!r}, plan__year={last_year}).delete()",
+                f"RenderedFile.objects.filter(plan__association__slug__in={large!r}, plan__year={last_year}).delete()",
             ],
             env,
         )
@@ -98,7 +104,7 @@ class Command(BaseCommand):
             client = Client(port)
             client.wait_until_healthy()
             client.log_in(BENCH_USER, settings.DEMO_PASSWORD)
-            self._measure(client, slugs, last_year, requests)
+            self._measure(client, slug, large, last_year, requests)
         finally:
             for process in processes:
                 process.terminate()
@@ -112,8 +118,7 @@ class Command(BaseCommand):
         if result.returncode != 0:
             raise CommandError(f"{what}: misslyckades (kod {result.returncode}).")
 
-    def _measure(self, client, slugs, year, requests):
-        slug = slugs[0]
+    def _measure(self, client, slug, large, year, requests):
         pages = {
             "startsida": "/",
             "förbundet": f"/{slug}/",
@@ -140,7 +145,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{name:<18}{connections:>13}{p50:>9.1f}{p95:>9.1f}{'< ' + str(target):>10} {verdict}"
                 )
-        self._during_renders(client, slugs, year)
+        self._during_renders(client, large, year)
 
     def _during_renders(self, client, slugs, year):
         pdfs = [f"/{slug}/{year}/plan/pdf/" for slug in slugs]
@@ -157,7 +162,7 @@ class Command(BaseCommand):
         p50, p95 = _percentile(times, 50), _percentile(times, 95)
         verdict = "ok" if p95 < TARGET_START_DURING_RENDERS_MS else "ÖVER"
         self.stdout.write(
-            f"\nStartsidan medan två plan-PDF:er skapas ({took:.1f} s, {len(times)} förfrågningar): "
+            f"\nStartsidan medan {len(pdfs)} plan-PDF:er med {LARGE_PLAN_PROJECTS} insatser skapas ({took:.1f} s, {len(times)} förfrågningar): "
             f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, mål p95 < {TARGET_START_DURING_RENDERS_MS} ms {verdict}"
         )
 

@@ -5,6 +5,8 @@ registered with a granted decision and their yearly amounts split pro rata, budg
 amounts, a plan per year with the standard sections), so the data looks like what office staff would have
 entered. Figures come from a seeded generator: the same arguments give the same data. Associations are named
 `nat-01`, `nat-02`, …; one that exists already is skipped, so an interrupted run can be continued.
+Two more, `nat-stor-1` and `nat-stor-2`, hold one plan year with 160 running projects each: the largest plans an
+association has, whose PDFs the benchmark renders while it measures the start page.
 A user `bench` (password: DEMO_PASSWORD) is office staff in all of them, for the benchmark client.
 """
 
@@ -35,6 +37,8 @@ from projects.services import register_project
 
 BENCH_USER = "bench"
 PROJECTS_PER_YEAR = 8  # a plan year then shows some 20 running projects, an association 160 over 20 years
+LARGE_PLANS = 2
+LARGE_PLAN_PROJECTS = 160  # all running in the plan year: the plan PDF of the largest association
 COST_LINES = ["Styrelse", "Kansli", "Lokaler", "Revision", "Utvärdering", "Kunskapsförmedling"]
 
 
@@ -46,8 +50,14 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=20)
         parser.add_argument("--first-year", type=int, default=2006)
         parser.add_argument("--seed", type=int, default=2003)
+        parser.add_argument(
+            "--large-plans",
+            type=int,
+            default=LARGE_PLANS,
+            help=f"förbund med en planår med {LARGE_PLAN_PROJECTS} insatser (nat-stor-1 …)",
+        )
 
-    def handle(self, *args, associations, years, first_year, seed, **options):
+    def handle(self, *args, associations, years, first_year, seed, large_plans, **options):
         user = _bench_user()
         started = time.monotonic()
         for number in range(1, associations + 1):
@@ -60,6 +70,16 @@ class Command(BaseCommand):
                 association = _association(slug, number, user)
                 _generate(association, rng, range(first_year, first_year + years))
             self._progress(number, associations, started, slug)
+        last_year = first_year + years - 1
+        for number in range(1, large_plans + 1):
+            slug = large_plan_slug(number)
+            if Association.objects.filter(slug=slug).exists():
+                continue
+            rng = random.Random(f"{seed}-stor-{number}")
+            with transaction.atomic():
+                association = _association(slug, 100 + number, user)
+                _generate(association, rng, range(last_year, last_year + 1), projects=LARGE_PLAN_PROJECTS)
+            self.stdout.write(f"{slug}: {LARGE_PLAN_PROJECTS} insatser {last_year}")
         self.stdout.write(
             f"Klart: {associations} förbund × {years} år på {time.monotonic() - started:.0f} s."
         )
@@ -70,6 +90,10 @@ class Command(BaseCommand):
         remaining = elapsed / done * (total - done)
         self.stdout.write(f"[{bar:<30}] {done}/{total} {what} ({elapsed:.0f} s, ~{remaining:.0f} s kvar)")
         self.stdout.flush()
+
+
+def large_plan_slug(number: int) -> str:
+    return f"nat-stor-{number}"
 
 
 def _bench_user():
@@ -90,7 +114,7 @@ def _association(slug, number, user) -> Association:
     return association
 
 
-def _generate(association, rng: random.Random, years: range) -> None:
+def _generate(association, rng: random.Random, years: range, projects: int = PROJECTS_PER_YEAR) -> None:
     municipalities = _members(association, rng)
     lines = _budget_lines(association, years.start)
     for year in years:
@@ -112,7 +136,7 @@ def _generate(association, rng: random.Random, years: range) -> None:
         )
         fee_year.full_clean()
         fee_year.save()
-        for index in range(PROJECTS_PER_YEAR):
+        for index in range(projects):
             _project(association, rng, year, index, municipalities)
         _budget(association, rng, year, lines)
         create_plan(association=association, year=year)

@@ -1,0 +1,221 @@
+"""The year's report (verksamhetsberättelse): its page, sections, adoption and files.
+
+A report is a plan of the kind "report" (finsam/plan/models.py), so these views are the plan's views over the
+other kind: the same access rules (`get_access` with the same needs), the same section form, the same render
+cache, PDF and workbook, the same adoption with archived files. Kept apart from finsam/plan/views.py so that the
+plan's own views stay as they are.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from finsam.access import Need, get_access
+from finsam.crud import delete_page, form_page
+from finsam.lib.periods import is_valid_plan_year
+from finsam.plan import services
+from finsam.plan.forms import AdoptReportForm, PlanForm, RevisePlanForm, SectionForm
+from finsam.plan.models import Plan, PlanKind, Section
+from finsam.plan.views import _plan, _plan_file, _section_page, _version_file
+
+REPORT = PlanKind.REPORT
+REPORT_ADOPTED_MESSAGE = gettext_lazy(
+    "Verksamhetsberättelsen är fastställd och kan inte ändras. Starta en revision för att ändra den."
+)
+
+
+def _report(access, year) -> Plan:
+    return _plan(access, year, REPORT)
+
+
+def _detail(slug, year) -> str:
+    return reverse("plan:report", kwargs={"slug": slug, "year": year})
+
+
+def _refuse_if_adopted(request, report: Plan, slug, year):
+    if report.is_adopted:
+        messages.error(request, str(REPORT_ADOPTED_MESSAGE))
+        return redirect(_detail(slug, year))
+    return None
+
+
+@login_required
+def report_detail(request, slug, year):
+    access = get_access(request.user, slug)
+    if not is_valid_plan_year(year):
+        raise Http404
+    report = Plan.objects.filter(association=access.association, year=year, kind=REPORT).first()
+    context = {"access": access, "association": access.association, "year": year, "plan": report}
+    if report is not None:
+        document, version = services.shown_document(report)
+        context.update(
+            document=document,
+            shown_version=version,
+            versions=list(report.versions.order_by("number").only("number", "adopted_on")),
+            sections=list(report.sections.all()),
+            adopt_form=AdoptReportForm(initial={"reference": report.reference}),
+            revise_form=RevisePlanForm(),
+        )
+    return render(request, "finsam/plan/report.html", context)
+
+
+@login_required
+@require_POST
+def report_create(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    if not is_valid_plan_year(year):
+        raise Http404
+    try:
+        services.create_report(association=access.association, year=year)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Verksamhetsberättelsen är skapad med standardavsnitt. Skriv texterna; tabellerna räknas fram."
+            ),
+        )
+    return redirect(_detail(slug, year))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    report = _report(access, year)
+    if refused := _refuse_if_adopted(request, report, slug, year):
+        return refused
+    form = PlanForm(
+        request.POST or None, request.FILES or None, instance=report, association=access.association
+    )
+    return form_page(
+        request,
+        access=access,
+        form=form,
+        title=_("Verksamhetsberättelsens uppgifter"),
+        success_url=_detail(slug, year),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_section_edit(request, slug, year, pk=None):
+    access = get_access(request.user, slug, Need.EDIT)
+    report = _report(access, year)
+    if refused := _refuse_if_adopted(request, report, slug, year):
+        return refused
+    if pk is None:
+        last = report.sections.order_by("-position").values_list("position", flat=True).first() or 0
+        instance = Section(plan=report, position=last + 10)
+    else:
+        instance = get_object_or_404(report.sections.all(), pk=pk)
+    form = SectionForm(request.POST or None, instance=instance, association=access.association)
+    title = _("Ändra avsnitt") if pk else _("Nytt avsnitt")
+    delete_url = (
+        reverse("plan:report_section_delete", kwargs={"slug": slug, "year": year, "pk": pk}) if pk else None
+    )
+    return _section_page(request, access, form, title, _detail(slug, year), delete_url, year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_section_delete(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    report = _report(access, year)
+    if refused := _refuse_if_adopted(request, report, slug, year):
+        return refused
+    section = get_object_or_404(report.sections.all(), pk=pk)
+    return delete_page(
+        request, access=access, obj=section, success_url=_detail(slug, year), in_use_message=""
+    )
+
+
+@login_required
+@require_POST
+def report_section_move(request, slug, year, pk):
+    access = get_access(request.user, slug, Need.EDIT)
+    report = _report(access, year)
+    section = get_object_or_404(report.sections.all(), pk=pk)
+    if refused := _refuse_if_adopted(request, report, slug, year):
+        return refused
+    services.move_section(section=section, step=-1 if request.POST.get("riktning") == "upp" else 1)
+    return redirect(_detail(slug, year) + f"#sektion-{section.pk}")
+
+
+@login_required
+@require_POST
+def report_adopt(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    report = _report(access, year)
+    form = AdoptReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Verksamhetsberättelsen är inte fastställd: ange datum för styrelsens beslut.")
+        )
+        return redirect(_detail(slug, year))
+    data = form.cleaned_data
+    try:
+        version = services.adopt_plan(
+            plan=report,
+            adopted_on=data["adopted_on"],
+            reference=data["reference"],
+            paragraph=data["paragraph"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Verksamhetsberättelsen är fastställd som version %(number)s. PDF och Excel är sparade som de ser ut nu."
+            )
+            % {"number": version.number},
+        )
+    return redirect(_detail(slug, year))
+
+
+@login_required
+@require_POST
+def report_revise(request, slug, year):
+    access = get_access(request.user, slug, Need.EDIT)
+    report = _report(access, year)
+    form = RevisePlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ange revisionens datum och skäl."))
+        return redirect(_detail(slug, year))
+    try:
+        services.start_revision(
+            plan=report, revised_on=form.cleaned_data["revised_on"], reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Revisionen är startad. De fastställda versionerna finns kvar."))
+    return redirect(_detail(slug, year))
+
+
+@login_required
+def report_pdf_download(request, slug, year):
+    return _plan_file(request, slug, year, "pdf", Need.DOWNLOAD_DOCUMENTS, REPORT)
+
+
+@login_required
+def report_xlsx_download(request, slug, year):
+    return _plan_file(request, slug, year, "xlsx", Need.EXPORT_SPREADSHEETS, REPORT)
+
+
+@login_required
+def report_version_download(request, slug, year, number, extension):
+    need = Need.DOWNLOAD_DOCUMENTS if extension == "pdf" else Need.EXPORT_SPREADSHEETS
+    access = get_access(request.user, slug, need)
+    report = _report(access, year)
+    version = get_object_or_404(report.versions.all(), number=number)
+    return _version_file(report, version, extension)
