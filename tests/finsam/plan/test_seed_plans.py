@@ -352,21 +352,27 @@ def test_example_figures_are_marked_on_their_rows_in_the_workbook(seed_plans):
     _pdf, workbook, _document = seed_plans[(RAR, 2023)]
     sheets = load_workbook(io.BytesIO(workbook))
 
-    def rows_and_note_column(name):
-        sheet = sheets[name]
-        header = [cell.value for cell in sheet[2]]
-        rows = [row for row in sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True) if row[0]]
-        return header, rows, header.index("Anmärkning")
+    def rows_and_note_column(name, first_header):
+        """The sheet's table whose header row starts with `first_header` (a sheet may stack two tables)."""
+        rows = list(sheets[name].iter_rows(values_only=True))
+        top = next(i for i, row in enumerate(rows) if row[0] == first_header)
+        header = list(rows[top])
+        body = []
+        for row in rows[top + 1 :]:
+            if not row[0]:
+                break
+            body.append(row)
+        return header, body, header.index("Anmärkning")
 
     # every participant figure of 2023 is an example: every row says so beside its figures
-    header, rows, note = rows_and_note_column("Deltagare och resultat 2023")
+    header, rows, note = rows_and_note_column("Deltagare och resultat 2023", "Insats")
     counted = [row for row in rows if any(isinstance(value, (int, float)) and value for value in row[1:note])]
     assert len(counted) >= 5 and all(row[note] == "exempeldata" for row in counted)
     # the return's real budget figures stand unmarked; a row with example participants is marked
-    header, rows, note = rows_and_note_column("Finsam 2023 – insatser")
+    header, rows, note = rows_and_note_column("Uppföljning Finsam 2023", "Insats")
     participants = header.index("Deltagare totalt")
     with_participants = [row for row in rows if row[participants]]
-    assert with_participants and all(row[note] == "deltagare: exempeldata" for row in with_participants)
+    assert with_participants and all(row[note] == "exempeldata" for row in with_participants)
 
 
 def test_nothing_the_sources_do_not_say_is_printed_as_if_they_did(seed_plans):
