@@ -203,7 +203,9 @@ def test_tables_sharing_a_sheet_name_go_on_one_sheet_one_under_the_other_with_th
         )
         return shown
 
-    other = Table(key="other", caption="Annat", columns=[Column("label", "Rad")])
+    other = Table(
+        key="other", caption="Annat", columns=[Column("label", "Rad")], rows=[Row({"label": "En rad"})]
+    )
     tables = [table("first", "Förbundet", [100, 200]), table("second", "Insatser", [5, 7, 9]), other]
     data = workbook_bytes(tables, title="t", author="a")
     workbook = load_workbook(io.BytesIO(data))
