@@ -32,28 +32,32 @@ def budget_table(view: BudgetView, *, source_changes: list[SourceChange] = ()) -
     years = computed.years
     pending: dict[str, list[int]] = {}  # group -> item rows since the group's last sum row
     result_terms: list[tuple[int, int]] = []  # every item row with its sign in the result
+    headed: set[str] = set()
     for computed_line in computed.lines:
         line = computed_line.line
         values = {f"y{y}": displayed(computed_line.cells[y].value, line, negative) for y in years}
         if line.kind == LineKind.SUBTOTAL:
             terms = tuple((index, 1) for index in pending.pop(line.group, []))
-            table.add(Row({"label": line.name, **values}, RowKind.SUBTOTAL, terms=terms))
+            table.add(Row({"label": line.name, **values}, RowKind.SUBTOTAL, terms=terms, group=line.group))
             continue
         if line.kind == LineKind.RESULT:
             table.add(Row({"label": line.name, **values}, RowKind.TOTAL, terms=tuple(result_terms)))
             continue
+        add_group_heading(table, line, headed)
         sign = GROUP_SIGN[LineGroup(line.group)]
         result_sign = 0 if sign == 0 else (1 if negative else sign)
-        note = _source_note(computed_line, years)
+        source = _source_note(computed_line, years)
         marks = _marks(computed_line, line, negative)
         if (
             line.kind == LineKind.PROJECTS
             and line.show_project_breakdown
             and any(computed.breakdown.values())
         ):
-            index = _add_breakdown(table, line, computed_line, values, computed, note, marks, negative)
+            index = _add_breakdown(table, line, computed_line, values, computed, source, marks, negative)
         else:
-            index = table.add(Row({"label": line.name, **values}, note=note, marks=marks))
+            index = table.add(
+                Row({"label": line.name, **values}, source=source, marks=marks, group=line.group)
+            )
         pending.setdefault(line.group, []).append(index)
         if result_sign:
             result_terms.append((index, result_sign))
@@ -62,6 +66,20 @@ def budget_table(view: BudgetView, *, source_changes: list[SourceChange] = ()) -
         table.notes.append(view.revision_note)
     table.notes.extend(source_change_notes(source_changes))
     return table
+
+
+def add_group_heading(table: Table, line, headed: set[str]) -> None:
+    """A heading row where a group's lines first appear (Intäkter, Verksamhetens kostnader, Finansiella intäkter …),
+    as the sources print INTÄKTER and KOSTNADER, so that two lines of one name (Landskrona-Svalöv's "Ränta" under
+    financial income and under financial costs) read in context. A group whose first line already bears the
+    group's name (RAR 2010's "Intäkter", "Finansiella intäkter") needs none; a group met again later (a cost line
+    placed after the financial lines) is not headed twice."""
+    if line.group in headed:
+        return
+    headed.add(line.group)
+    label = str(LineGroup(line.group).label)
+    if line.name.strip().casefold() != label.casefold():
+        table.add(Row({"label": label}, RowKind.HEADING, group=line.group))
 
 
 def outcome_by_line(association, year: int) -> dict[int, int]:
@@ -113,10 +131,13 @@ def outcome_table(
     pending: dict[str, list[int]] = {}
     result_terms: list[tuple[int, int]] = []
     missing = False
+    headed: set[str] = set()
     for computed_line in computed.lines:
         line = computed_line.line
         if not line.used_in(year):
             continue
+        if line.kind not in (LineKind.SUBTOTAL, LineKind.RESULT):
+            add_group_heading(table, line, headed)
         if line.kind in (LineKind.SUBTOTAL, LineKind.RESULT):
             terms = (
                 tuple((index, 1) for index in pending.pop(line.group, []))
@@ -141,7 +162,8 @@ def outcome_table(
                     "budget": displayed(budgeted, line, negative),
                     "outcome": displayed(actual, line, negative),
                     "deviation": displayed(deviation, line, negative),
-                }
+                },
+                group=line.group,
             )
         )
         pending.setdefault(line.group, []).append(index)
@@ -179,7 +201,7 @@ def _marks(computed_line, line, negative) -> dict[str, dict]:
 
 
 def _add_breakdown(
-    table: Table, line, computed_line, values, computed: ComputedBudget, note, marks, negative
+    table: Table, line, computed_line, values, computed: ComputedBudget, source, marks, negative
 ):
     """One row per project under the project line; the line is their sum in every column.
 
@@ -199,7 +221,7 @@ def _add_breakdown(
         for year in years:
             amounts = {(n, o): a for n, o, a in computed.breakdown.get(year, [])}
             cells[f"y{year}"] = sign * amounts.get((name, owner), 0) if line.used_in(year) else None
-        detail_rows.append(table.add(Row(cells, level=1)))
+        detail_rows.append(table.add(Row(cells, level=1, group=line.group)))
     rest = {}
     for year in years:
         unallotted = not_granted(computed_line, computed, year)
@@ -208,14 +230,15 @@ def _add_breakdown(
     if rest:
         cells = {"label": _("Ej fördelat på insatser")}
         cells.update({f"y{year}": rest.get(f"y{year}", 0) if line.used_in(year) else None for year in years})
-        detail_rows.append(table.add(Row(cells, level=1)))
+        detail_rows.append(table.add(Row(cells, level=1, group=line.group)))
     return table.add(
         Row(
             {"label": line.name, **values},
             RowKind.SUBTOTAL,
             terms=tuple((i, 1) for i in detail_rows),
-            note=note,
+            source=source,
             marks=marks,
+            group=line.group,
         )
     )
 

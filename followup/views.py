@@ -18,6 +18,7 @@ from finsam.fields import MAX_COUNT, count_form_field
 from finsam.lib import params
 from finsam.lib.sync import sync_figures
 from finsam.lib.workbook import workbook_bytes
+from finsam.plan.charts import goal_attainment
 from followup import exports, services
 from followup.dashboard import activity_years, benefit_years, figure_years
 from followup.forms import (
@@ -89,6 +90,7 @@ def overview(request, slug, year):
         year=year,
         data=data,
         indicator_table=exports.indicator_table(association, year, data=data),
+        goals_chart=goal_attainment(exports.goals_table(association, year, data=data)),
         projects=projects,
         missing=missing,
         status_form=status_form,
@@ -441,8 +443,20 @@ def national_csv(request, slug, year):
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
     writer = csv.writer(response, delimiter=";")
     for row in exports.national_csv_rows(access.association, year):
-        writer.writerow(row)
+        writer.writerow([_csv_cell(value) for value in row])
     return response
+
+
+# A spreadsheet program reads a CSV cell starting with one of these as a formula (CSV injection).
+CSV_FORMULA_LIKE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """A text cell that would start a formula gets a leading apostrophe, so it opens as the text it is;
+    numbers are written as numbers."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_LIKE):
+        return "'" + value
+    return value
 
 
 @login_required

@@ -191,12 +191,14 @@ RAR_2007 = [
     ),
 ]
 
-OWNER_INFERRED = "Planen 2010 anger område men inte insatsägare; ägaren är härledd ur området."
+# The plan 2010 names each project's area but not its owner; none is made up (an earlier demo inferred owners
+# from the areas, which then printed as if the plan said so).
+OWNER_UNKNOWN = "Planen 2010 anger område men inte insatsägare."
 RAR_2010 = [
     (
         "AGERA/FLAK",
         "12",
-        "Gnesta kommun",
+        None,
         ["Gnesta kommun"],
         "Stöd till unga – psykisk ohälsa",
         D(2007, 12, 1),
@@ -207,12 +209,12 @@ RAR_2010 = [
         2924,
         {2010: 1018},
         ProjectStatus.ENDED,
-        OWNER_INFERRED + " Startmånaden december 2007 bär inget belopp (budgeten 2007 tar upp 5 719 tkr).",
+        OWNER_UNKNOWN + " Startmånaden december 2007 bär inget belopp (budgeten 2007 tar upp 5 719 tkr).",
     ),
     (
         "Smärtprojektet",
         "21",
-        "Region Sörmland",
+        None,
         None,
         "Smärtproblematik",
         D(2008, 1, 1),
@@ -223,12 +225,12 @@ RAR_2010 = [
         2732,
         {2010: 99},
         ProjectStatus.ENDED,
-        OWNER_INFERRED,
+        OWNER_UNKNOWN,
     ),
     (
         "EVA",
         "33",
-        "Eskilstuna kommun",
+        None,
         ["Eskilstuna kommun"],
         "Kvinnor med invandrarbakgrund",
         D(2009, 1, 1),
@@ -239,13 +241,13 @@ RAR_2010 = [
         5894,
         {2010: 1965},
         ProjectStatus.ENDED,
-        OWNER_INFERRED,
+        OWNER_UNKNOWN,
     ),
     # 2011 chosen so that EVA + TUNA = 3 511 tkr, the plan's "Befintliga projekt 2011".
     (
         "TUNA",
         "28",
-        "Eskilstuna kommun",
+        None,
         ["Eskilstuna kommun"],
         "Arbetslösa; långtidssjuka",
         D(2008, 9, 1),
@@ -256,12 +258,12 @@ RAR_2010 = [
         7987,
         {2010: 3330, 2011: 1546.5},
         ProjectStatus.ENDED,
-        OWNER_INFERRED,
+        OWNER_UNKNOWN,
     ),
     (
         "Hälsoverket",
         "",
-        "Oxelösunds kommun",
+        None,
         ["Oxelösunds kommun"],
         "Sjukskrivna kvinnor",
         D(2009, 1, 1),
@@ -272,7 +274,7 @@ RAR_2010 = [
         2666,
         {2010: 1333},
         ProjectStatus.ENDED,
-        OWNER_INFERRED,
+        OWNER_UNKNOWN,
     ),
 ]
 

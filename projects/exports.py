@@ -57,8 +57,13 @@ def date_cell(day, precision: str, shown: str):
     return DateValue(day, precision, shown)
 
 
-def project_table(association, year: int, unit: str = "tkr") -> Table:
-    """Number, name, owner, area, focus, start, end, granted total and the year's amount, with a total row."""
+def project_table(association, year: int, unit: str = "tkr", *, projects=None) -> Table:
+    """Number, name, owner, area, focus, start, end, granted total and the year's amount, with a total row.
+
+    Each project row also carries `amounts`, its amount per calendar year ({"2010": kronor, …}): not a column,
+    but what the timeline chart draws under each year of the project's period. `projects` (from
+    `projects_with_money`, with their `year_amounts` prefetched) may be given when a page has already fetched them.
+    """
     columns = [
         Column("number", _("Nr"), CellKind.CODE),
         Column("name", _("Insats")),
@@ -72,20 +77,23 @@ def project_table(association, year: int, unit: str = "tkr") -> Table:
     ]
     table = Table(key="projects", caption=_("Insatser %(year)s") % {"year": year}, columns=columns)
     rows = []
-    for project in projects_with_money(association, year):
+    if projects is None:
+        projects = projects_with_money(association, year).prefetch_related("year_amounts")
+    for project in projects:
         rows.append(
             table.add(
                 Row(
                     {
                         "number": project.number,
                         "name": project.name,
-                        "owner": project.owner.name if project.owner else "–",
+                        "owner": project.owner.name if project.owner else "",
                         "area": area_label(project),
                         "focus": project.focus,
                         "start": date_cell(project.start, project.start_precision, project.start_display),
                         "end": date_cell(project.end, project.end_precision, project.end_display),
                         "total": project.granted,
                         "year_amount": project.year_amount,
+                        "amounts": {str(a.year): a.amount for a in project.year_amounts.all()},
                     }
                 )
             )

@@ -170,15 +170,21 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
     def start_display(self) -> str:
         from finsam.lib.periods import format_vague_date
 
+        if self.start_status == StartStatus.UNKNOWN:
+            return str(StartStatus.UNKNOWN.label)  # the dates stored only place the project in its year
         text = format_vague_date(self.start, self.start_precision)
-        if self.start_status in (StartStatus.PRELIMINARY, StartStatus.DELAYED):
-            text = f"{self.get_start_status_display()}, prel. {text}"
+        if self.start_status == StartStatus.PRELIMINARY:
+            return f"prel. {text}"  # "prel." says it once: not "Preliminär, prel. 2007-01-01"
+        if self.start_status == StartStatus.DELAYED:
+            return f"{self.get_start_status_display()}, prel. {text}"
         return text
 
     @property
     def end_display(self) -> str:
         from finsam.lib.periods import format_vague_date
 
+        if self.start_status == StartStatus.UNKNOWN:
+            return ""
         return format_vague_date(self.end, self.end_precision)
 
 

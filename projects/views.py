@@ -14,6 +14,7 @@ from finsam.crud import delete_page, form_page
 from finsam.importing import import_page
 from finsam.lib import params
 from finsam.lib.money import format_kr
+from finsam.plan.charts import projects_over_time
 from projects import amounts, exports, imports, rules, services
 from projects.dashboard import years_with_amounts
 from projects.filters import ApplicationFilter, ProjectFilter
@@ -62,9 +63,8 @@ def project_list(request, slug):
         queryset=exports.projects_with_money(access.association, year, include_cancelled=True),
         association=access.association,
     )
-    projects = filters.qs
+    projects = list(filters.qs.prefetch_related("year_amounts"))
     project_rules = rules.rules_for(access.association)
-    projects = list(projects)
     warnings = {p.pk: rules.length_warning(p, project_rules) for p in projects}
     share = rules.long_term_share(access.association, year, project_rules)
     context = _context(
@@ -80,6 +80,15 @@ def project_list(request, slug):
         cancelled_count=sum(1 for p in projects if p.status == ProjectStatus.CANCELLED),
         filters=filters,
         years=years,
+        # the plan's timeline of the projects shown, as the budget counts them (cancelled ones left out)
+        chart=projects_over_time(
+            exports.project_table(
+                access.association,
+                year,
+                projects=[p for p in projects if p.status != ProjectStatus.CANCELLED],
+            ),
+            year,
+        ),
     )
     return render(request, "projects/project_list.html", context)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from finsam.lib.money import format_tkr
+from finsam.lib.money import format_tkr, group_thousands, kronor_to_thousands
 
 FONT = 'font-family="Carlito, DejaVu Sans, sans-serif"'
 BAR = "#1f5fa8"
@@ -110,16 +110,27 @@ def composition_chart(*, title: str, items: list[tuple[str, int]], width: int = 
 
 @dataclass(frozen=True)
 class Period:
-    """A bar of the timeline: a project from its first to its last year, with the figure to print on it."""
+    """A bar of the timeline: a project from its first to its last year, its amount in each year it has one,
+    and a note to print beside it."""
 
     label: str
     first_year: int
     last_year: int
-    note: str = ""  # e.g. "2023: 1 107 tkr av 3 320 tkr"
+    note: str = ""  # e.g. "beviljat 3 320 tkr"
+    amounts: tuple[tuple[int, int], ...] = ()  # (year, kronor), printed under the bar in each year's column
+
+    @property
+    def description(self) -> str:
+        """The bar in words, for the chart's text alternative: "TUNA: 2008–2011 (2010: 3 330 tkr, …), beviljat …"."""
+        text = f"{self.label}: {self.first_year}–{self.last_year}"
+        if self.amounts:
+            text += " (" + ", ".join(f"{year}: {format_tkr(amount)}" for year, amount in self.amounts) + ")"
+        return text + (f", {self.note}" if self.note else "")
 
 
 def timeline_chart(*, title: str, periods: list[Period], mark_year: int | None = None, width: int = 640):
-    """The projects over time: one row per project, a bar over the years it runs, the plan's year marked."""
+    """The projects over time: one row per project, a bar over the years it runs with its amount under each year
+    (in tkr, without the unit, which the chart's subtitle gives), the grant beside it, the plan's year marked."""
     if not periods:
         return None
     first = min(p.first_year for p in periods)
@@ -140,22 +151,29 @@ def timeline_chart(*, title: str, periods: list[Period], mark_year: int | None =
         body.append(
             f'<text x="{x + year_width / 2:.1f}" y="{top - 4}" font-size="10" text-anchor="middle">{year}</text>'
         )
+    body.append(f'<text x="{width}" y="16" font-size="10" text-anchor="end">Belopp per år i tkr</text>')
     y = top + 4
     for period in periods:
         lines = _wrap(period.label, label_chars)
-        row_height = max(len(lines) * LINE_HEIGHT, 26 if period.note else 14)
+        figure_lines = bool(period.amounts) + bool(period.note)
+        row_height = max(len(lines) * LINE_HEIGHT, 14 + 12 * figure_lines)
         start = label_width + (period.first_year - first) * year_width + 2
         length = max((max(period.last_year, period.first_year) - period.first_year + 1) * year_width - 4, 4)
         body.append(_text_lines(0, y + 11, lines))
         body.append(
             f'<rect x="{start:.1f}" y="{y + 2}" width="{length:.1f}" height="10" rx="2" fill="{BAR}"/>'
         )
+        for year, amount in period.amounts:
+            middle = label_width + (year - first + 0.5) * year_width
+            body.append(
+                f'<text x="{middle:.1f}" y="{y + 24}" font-size="10" text-anchor="middle">'
+                f"{escape(group_thousands(kronor_to_thousands(amount)))}</text>"
+            )
         if period.note:
-            body.append(f'<text x="{start:.1f}" y="{y + 24}" font-size="9">{escape(period.note)}</text>')
+            note_y = y + (36 if period.amounts else 24)
+            body.append(f'<text x="{start:.1f}" y="{note_y}" font-size="9">{escape(period.note)}</text>')
         y += row_height + 8
-    description = "; ".join(
-        f"{p.label}: {p.first_year}–{p.last_year}" + (f", {p.note}" if p.note else "") for p in periods
-    )
+    description = "; ".join(period.description for period in periods)
     return _svg(width, y, title, description, body)
 
 

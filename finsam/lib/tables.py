@@ -61,7 +61,13 @@ class Row:
     # equals the signed sum of those rows' cells; the workbook writes it as a formula over exactly these rows.
     terms: tuple[tuple[int, int], ...] = ()
     level: int = 0  # indentation (0 = top level)
-    note: str = ""  # e.g. "hämtat från insatserna" – where a figure comes from
+    note: str = ""  # what a reader must know about the row's figures, e.g. "exempeldata"
+    # Where the row's figures come from ("från insatserna", "inmatat"): for office staff, so pages and a draft's
+    # PDF show it; the PDF of an adopted (published) plan leaves it out, as readers are not helped by it.
+    source: str = ""
+    # The group of lines the row belongs to, where a table has them (a budget line's group: "income", "costs",
+    # "fin_income", "fin_costs", "memo"); charts tell costs from income by it, never by a figure's sign.
+    group: str = ""
     # Per cell, where its figure comes from when that is worth a mark on the page: column key ->
     # {"symbol": "●", "text": "hämtat från källan"}; pages show them, the printed plan does not.
     marks: dict = field(default_factory=dict)
@@ -119,6 +125,8 @@ def table_to_dict(table: Table) -> dict:
                 "terms": [list(term) for term in row.terms],
                 "level": row.level,
                 "note": row.note,
+                "source": row.source,
+                "group": row.group,
                 "marks": row.marks,
             }
             for row in table.rows
@@ -161,6 +169,8 @@ def table_from_dict(data: dict) -> Table:
                 terms=tuple(tuple(term) for term in row["terms"]),
                 level=row["level"],
                 note=row["note"],
+                source=row.get("source", ""),
+                group=row.get("group", ""),
                 marks=row.get("marks", {}),
             )
             for row in data["rows"]

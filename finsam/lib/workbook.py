@@ -11,11 +11,12 @@ import io
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from finsam.lib.tables import CellKind, DateValue, Table
+from finsam.lib.tables import CellKind, DateValue, RowKind, Table
 
 # Minus sign, no colour: associations that show income as negative figures (RAR) would otherwise see every income
 # line in red, and the sign already says what the PDF says.
@@ -37,7 +38,7 @@ def sheet_title(table: Table, taken: set[str]) -> str:
     """The table's sheet name: its own short name, else its caption cut at a word, unique in the workbook."""
     name = " ".join(NOT_IN_SHEET_NAMES.sub(" ", table.sheet or table.caption).split()).strip(" -")
     if len(name) > SHEET_NAME_LIMIT:
-        name = _cut_at_word(name, SHEET_NAME_LIMIT)
+        name = _shortened(name, SHEET_NAME_LIMIT)
     name = name or table.key[:SHEET_NAME_LIMIT]
     title, n = name, 2
     while title.casefold() in {t.casefold() for t in taken}:
@@ -45,6 +46,35 @@ def sheet_title(table: Table, taken: set[str]) -> str:
         title, n = _cut_at_word(name, SHEET_NAME_LIMIT - len(suffix), ellipsis=False) + suffix, n + 1
     taken.add(title)
     return title
+
+
+# Swedish month names as a plan abbreviates them ("Budget 2009 (sept–dec)").
+MONTHS = {
+    "januari": "jan", "februari": "feb", "augusti": "aug", "september": "sept", "oktober": "okt",
+    "november": "nov", "december": "dec",
+}  # fmt: skip
+MONTH_NAMES = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+YEAR_WORD = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def _shortened(name: str, limit: int) -> str:
+    """A name too long for a sheet, shortened so that its period survives: months abbreviated ("Budget 2009
+    (september–december)" → "Budget 2009 (sept–dec)"), then words before the period left out ("Budget kansli
+    aktivitet 2005–2006" → "Budget kansli 2005–2006"); a name without a year is cut at a word."""
+    name = MONTH_NAMES.sub(lambda match: MONTHS[match[1].lower()], name)
+    words = name.split(" ")
+    period = max((i for i, word in enumerate(words) if YEAR_WORD.search(word)), default=None)
+    # the words just before the period go, down to the first (it says what the sheet is) or another year
+    while (
+        len(" ".join(words)) > limit
+        and period is not None
+        and period > 1
+        and not YEAR_WORD.search(words[period - 1])
+    ):
+        period -= 1
+        del words[period]
+    name = " ".join(words)
+    return name if len(name) <= limit else _cut_at_word(name, limit)
 
 
 def _cut_at_word(text: str, limit: int, *, ellipsis: bool = True) -> str:
@@ -127,6 +157,13 @@ def write_table(sheet, table: Table, *, top: int = 1) -> int:
         header.font = Font(bold=True)
     first_row = top + FIRST_DATA_ROW - 1
     numeric_codes = {c.key for c in table.columns if c.kind == CellKind.CODE and _numeric_codes(table, c.key)}
+    # A row's note ("exempeldata") goes into a column of its own after the figures, so an example figure is
+    # marked on its own row and never passes for a result in anyone's sum.
+    note_column = len(table.columns) + 1 if any(row.note for row in table.rows) else None
+    if note_column:
+        header = sheet.cell(row=top + 1, column=note_column)
+        _write_text(header, gettext("Anmärkning"))
+        header.font = Font(bold=True)
     for offset, row in enumerate(table.rows):
         excel_row = first_row + offset
         for index, column in enumerate(table.columns, start=1):
@@ -145,11 +182,16 @@ def write_table(sheet, table: Table, *, top: int = 1) -> int:
                 cell.number_format = CODE_FORMAT
             else:
                 _write_value(cell, value, column)
-            if row.is_derived:
+            if row.is_derived or row.kind == RowKind.HEADING:
                 cell.font = Font(bold=True)
+        if note_column and row.note:
+            _write_text(sheet.cell(row=excel_row, column=note_column), row.note)
     after = first_row + len(table.rows) + 1
     for note_offset, note in enumerate(table.notes):
         _write_text(sheet.cell(row=after + note_offset, column=1), note)
+    if note_column:
+        longest = max(len(row.note) for row in table.rows)
+        sheet.column_dimensions[get_column_letter(note_column)].width = min(max(12, longest + 2), 60)
     for index, column in enumerate(table.columns, start=1):
         longest = max(
             [len(str(column.label))] + [len(str(r.cells.get(column.key) or "")) for r in table.rows]
@@ -177,15 +219,19 @@ def workbook_bytes(tables: list[Table], *, title: str, author: str) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
+    shown = [table for table in tables if table.columns]
+    # A table with nothing but sums of nothing ("Förbundet totalt 0", an older year without follow-up) has
+    # nothing to check and gets no sheet, unless the workbook would have none (a budget with no lines yet).
+    with_rows = [table for table in shown if any(row.kind == RowKind.ITEM for row in table.rows)]
     sheet, shared, next_row = None, "", 1
-    for table in tables:
-        if not table.columns:
-            continue
+    for table in with_rows or shown[:1]:
         if sheet is not None and table.sheet and table.sheet == shared:
             next_row = write_table(sheet, table, top=next_row + 1)
             continue
         sheet, shared = workbook.create_sheet(sheet_title(table, taken)), table.sheet
         next_row = write_table(sheet, table)
+    if not workbook.worksheets:  # no table at all: a sheet that says what the workbook is
+        _write_text(workbook.create_sheet(sheet_title(Table("empty", title, []), taken))["A1"], title)
     workbook.properties.title = title
     workbook.properties.creator = author
     workbook.properties.language = "sv-SE"

@@ -90,50 +90,44 @@ def move_section(*, section: Section, step: int) -> None:
             item.save(update_fields=["position"])
 
 
-_YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})([–-])(\d{4})(?!\d)")
-_YEAR = re.compile(r"(?<![\d–-])(\d{4})(?![\d–-])")
+# A year of a heading: 19xx or 20xx standing alone, not part of a longer number ("Avsnitt 120230") nor a law's
+# number ("Lagen (SFS 2003:1210)", which names the same law next year).
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d|:\d)")
+YEAR_STEP = 1  # next year's plan: every year it names moves on by one, as its blocks' years do
 
 
-def next_year_text(text: str, year: int) -> str:
-    """A heading or title of `year`'s plan as next year's plan says it: "Budget 2023" → "Budget 2024",
-    "Verksamhetsplan 2009–2010" → "Verksamhetsplan 2010–2011". Other years stay: "Mål- och inriktningsplanen
-    2022–2026" is the same plan next year, and "Lagen (2003:1210)" is the same law."""
-
-    def shift_range(match: re.Match) -> str:
-        first, dash, last = int(match[1]), match[2], int(match[3])
-        if year not in (first, last):
-            return match[0]
-        return f"{first + 1}{dash}{last + 1}"
-
-    text = _YEAR_RANGE.sub(shift_range, text)
-    return _YEAR.sub(lambda match: str(year + 1) if int(match[1]) == year else match[0], text)
+def next_year_text(text: str) -> str:
+    """A heading or title as next year's plan says it: every year moves on by one, as the years its block
+    shows do ("Budget 2009 (september–december)" over the block's 2009 → "Budget 2010 (september–december)"
+    over its 2010; "Verksamhetsplan 2009–2010" → "Verksamhetsplan 2010–2011"). Moving only the plan's own
+    year left the Landskrona-Svalöv 2011 copy with "Budget 2009" over a Budget 2010 table."""
+    return _YEAR.sub(lambda match: str(int(match[1]) + YEAR_STEP), text)
 
 
 @transaction.atomic
 def copy_to_next_year(*, plan: Plan) -> Plan:
     """Next year's plan with this year's text, cycle and risks; generated blocks are computed afresh.
 
-    The plan's year moves on in the title and the headings, and the years a block shows move on with it
-    (member fees of 2009 and 2010 in the 2010 plan: of 2010 and 2011 in the 2011 plan). The budget block
+    Every year in the title and the headings moves on by one, and so do the years a block shows (member fees of
+    2009 and 2010 in the 2010 plan: of 2010 and 2011 in the 2011 plan), so a heading and its table keep naming
+    the same year. The budget block
     shows the budget of the new plan's year, so next year's plan links next year's budget by itself.
     """
     year = plan.year + 1
     if Plan.objects.filter(association=plan.association, year=year).exists():
         raise ValidationError(_("Det finns redan en plan för %(year)s.") % {"year": year})
     title = (
-        next_year_text(plan.title, plan.year)
-        if str(plan.year) in plan.title
-        else f"Verksamhetsplan och budget {year}"
+        next_year_text(plan.title) if str(plan.year) in plan.title else f"Verksamhetsplan och budget {year}"
     )
     new = Plan.objects.create(association=plan.association, year=year, title=title, logo=plan.logo)
     for section in plan.sections.all():
         years = ""
         if section.block_years:
-            years = ", ".join(str(y + 1) for y in section.years())
+            years = ", ".join(str(y + YEAR_STEP) for y in section.years())
         Section.objects.create(
             plan=new,
             position=section.position,
-            heading=next_year_text(section.heading, plan.year),
+            heading=next_year_text(section.heading),
             kind=section.kind,
             body=section.body,
             block=section.block,

@@ -40,11 +40,12 @@ def vague_date(value, precision):
 @register.filter
 def table_rows(table):
     """A Table's rows as formatted cells, in column order, for `partials/table.html`."""
-    from finsam.lib.tables import CellKind, format_cell
+    from finsam.lib.tables import CellKind, RowKind, format_cell
 
     numeric = {CellKind.AMOUNT, CellKind.COUNT, CellKind.PERCENT}
     rendered = []
-    for row in table.rows:
+    rows = table.rows
+    for index, row in enumerate(rows):
         cells = [
             {
                 "text": format_cell(row.cells.get(column.key), column),
@@ -53,7 +54,23 @@ def table_rows(table):
             }
             for column in table.columns
         ]
-        rendered.append({"kind": row.kind.value, "level": row.level, "note": row.note, "cells": cells})
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        rendered.append(
+            {
+                "kind": row.kind.value,
+                "level": row.level,
+                "note": row.note,
+                "source": row.source,
+                "cells": cells,
+                # print keeps a sum with the two rows before it and a group heading with the line after it
+                "keep_with_previous": index > 0
+                and (
+                    row.is_derived
+                    or (following is not None and following.is_derived)
+                    or rows[index - 1].kind == RowKind.HEADING
+                ),
+            }
+        )
     return rendered
 
 

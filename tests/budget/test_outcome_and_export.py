@@ -12,6 +12,7 @@ from budget import services
 from budget.documents import budget_workbook
 from budget.exports import outcome_by_line, outcome_table
 from budget.feeds import budget_view
+from finsam.lib.tables import RowKind
 from tests.documents import evaluated_table, formula_cells, sum_formula_rows
 from tests.scenarios import budget_scenario
 
@@ -47,9 +48,16 @@ def test_the_outcome_table_sets_each_line_against_the_budget_in_the_habit_of_the
     version = with_outcome["version"]
     table = outcome_table(budget_view(version), outcome_by_line(version.budget.association, 2010))
     rows = {
-        row.cells["label"]: [row.cells[k] for k in ("budget", "outcome", "deviation")] for row in table.rows
+        row.cells["label"]: [row.cells[k] for k in ("budget", "outcome", "deviation")]
+        for row in table.rows
+        if row.kind != RowKind.HEADING
     }
     assert rows == EXPECTED
+    # the lines under their groups' headings, as in the budget table
+    assert [row.cells["label"] for row in table.rows if row.kind == RowKind.HEADING] == [
+        "Intäkter",
+        "Verksamhetens kostnader",
+    ]
     assert table.inconsistencies() == []
     assert table.notes == ["Rader utan registrerat utfall saknar avvikelse och räknas som 0 i summorna."]
 
@@ -64,6 +72,8 @@ def test_the_budget_workbook_has_an_outcome_sheet_whose_sums_evaluate_to_the_pag
     assert load_workbook(io.BytesIO(content)).sheetnames == ["Budget 2010", "Utfall 2010 mot budget"]
     assert evaluated_table(content, "Utfall 2010 mot budget") == {
         **EXPECTED,
+        "Intäkter": [None, None, None],  # the group headings: no figures
+        "Verksamhetens kostnader": [None, None, None],
         "Rader utan registrerat utfall saknar avvikelse och räknas som 0 i summorna.": [None, None, None],
     }
     for sheet, _cell, formula in formula_cells(content):
@@ -111,7 +121,7 @@ def test_an_example_outcome_is_marked_until_the_office_enters_a_figure_over_it(w
     examples = set(Outcome.objects.filter(is_example=True).values_list("line__name", flat=True))
     assert examples == {"Medlemsavgifter"}
     table = outcome_table(budget_view(version), *outcome_and_examples(association, 2010))
-    labels = [row.cells["label"] for row in table.rows]
+    labels = [row.cells["label"] for row in table.rows if row.kind != RowKind.HEADING]
     assert labels[:2] == ["Medlemsavgifter (exempeldata)", "Överfört från föregående år"]
     assert "Kansli" in labels
     assert table.caption == "Utfall 2010 mot budget (exempeldata)"

@@ -131,7 +131,7 @@ def test_a_fee_line_fed_one_year_and_typed_the_next_says_so_per_year(association
     budget_services.save_amounts(version=version, values={(fees.pk, 2011): 14_000_000})
     table = budget_table(budget_view(BudgetVersion.objects.get(pk=version.pk)))
     row = next(row for row in table.rows if row.cells["label"] == "Medlemsavgifter")
-    assert row.note == "från avgiftsåret 2010; inmatat 2011"
+    assert row.source == "från avgiftsåret 2010; inmatat 2011"
     assert row.marks["y2010"] == {"symbol": "●", "text": "från avgiftsåret"}
     assert row.marks["y2011"] == {
         "symbol": "✎",

@@ -321,3 +321,29 @@ def test_the_workbook_is_for_those_who_export(
 @pytest.mark.parametrize("name", ["followup:national_csv", "followup:national_xlsx"])
 def test_the_downloads_require_login(client, association, name):
     assert_login_required(client, reverse(name, kwargs={"slug": association.slug, "year": 2023}))
+
+
+def test_csv_text_that_would_start_a_formula_opens_as_text_and_figures_stay_figures(
+    client, auditor_user, association
+):
+    granted_project(
+        {2023: 100_000},
+        owner__association=association,
+        number="",
+        name='=HYPERLINK("http://example.com","klicka")',
+        focus="+46 deltagare",
+        target_group="-unga vuxna",
+        follow_up_method="@enkät",
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    client.force_login(auditor_user)
+    response = client.get(reverse("followup:national_csv", kwargs={"slug": association.slug, "year": 2023}))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header, (project,) = rows[7], rows[8:]
+    cells = dict(zip(header, project, strict=True))
+    assert cells["Insats"] == '\'=HYPERLINK("http://example.com","klicka")'
+    assert cells["Inriktning (förbundets text)"] == "'+46 deltagare"
+    assert cells["Målgrupp"] == "'-unga vuxna"
+    assert cells["Uppföljningsmetod"] == "'@enkät"
+    assert cells["Budget"] == "100000"  # a number stays a number

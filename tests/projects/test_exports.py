@@ -7,7 +7,7 @@ from finsam.lib.periods import DatePrecision
 from finsam.lib.tables import CellKind, DateValue
 from projects.exports import project_table, requisition_table
 from projects.models import Requisition, StartStatus
-from tests.factories import MemberOrganisationFactory, granted_project
+from tests.factories import MemberOrganisationFactory, ProjectFactory, granted_project
 
 D = datetime.date
 
@@ -85,9 +85,28 @@ def test_project_list_runs_a_fixed_number_of_queries(
         )
         project.area_municipalities.set([owner])
     client.force_login(office_user)
-    # session, user, grant; rules; projects with sums; area prefetch;
+    # session, user, grant; rules; projects with sums; area prefetch; yearly amounts (the timeline chart);
     # long-term share; years with money (the year links); navigation associations; owners for the filter.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(reverse("projects:list", kwargs={"slug": association.slug}), {"ar": 2023})
     assert response.status_code == 200
     assert response.content.decode().count('href="/eget/insatser/') >= count
+
+
+def test_a_preliminary_start_says_so_once_and_an_unknown_period_shows_no_made_up_dates():
+    preliminary = ProjectFactory.build(
+        start=datetime.date(2007, 1, 1), start_precision="day", start_status=StartStatus.PRELIMINARY
+    )
+    assert preliminary.start_display == "prel. 2007-01-01"  # not "Preliminär, prel. 2007-01-01"
+    delayed = ProjectFactory.build(
+        start=datetime.date(2006, 7, 1), start_precision="half", start_status=StartStatus.DELAYED
+    )
+    assert delayed.start_display == "Försenad, prel. hösten 2006"
+    unknown = ProjectFactory.build(
+        start=datetime.date(2023, 1, 1),
+        start_precision="year",
+        end=datetime.date(2023, 12, 31),
+        end_precision="year",
+        start_status=StartStatus.UNKNOWN,
+    )
+    assert (unknown.start_display, unknown.end_display) == ("Okänd period", "")

@@ -38,4 +38,4 @@ def test_the_table_partial_renders_caption_header_unit_and_right_aligned_figures
     assert "<caption>Medlemsinsatser</caption>" in html
     assert "År 2009 (kr)" in html
     assert f'<td class="amount">1{NBSP}308{NBSP}750</td>' in html
-    assert '<tr class="row-total sum-row">' in html
+    assert '<tr class="row-total sum-row keep-with-previous">' in html  # print keeps a sum with its rows

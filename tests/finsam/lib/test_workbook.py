@@ -130,6 +130,10 @@ def test_sheet_names_are_cut_at_a_word_within_31_characters_and_stay_unique():
     assert name("Budget 2010") == "Budget 2010"
     assert name("budget 2010") == "budget 2010 (2)"  # Excel compares sheet names without case
     assert name("Budget [2010]: a/b?") == "Budget 2010 a b"
+    # a period survives the cut: months abbreviated, then the words before it left out (no "Budget 2009…")
+    assert name("Budget 2009 (september–december)") == "Budget 2009 (sept–dec)"
+    assert name("Budget kansli/aktivitet 2005–2006") == "Budget kansli 2005–2006"
+    assert name("Budget kansli/aktivitet 2005–2006 för hela förbundet") == "Budget 2005–2006 för hela…"
     assert all(len(t) <= 31 for t in taken)
 
 
@@ -147,6 +151,43 @@ def test_the_short_sheet_name_and_typed_values_survive_the_adoption_record():
     assert table_from_dict(stored_before_sheet_names).sheet == ""
 
 
+def test_a_rows_note_is_written_beside_its_figures_so_no_example_passes_for_a_result():
+    table = Table(
+        key="indicators",
+        caption="Deltagare och resultat 2023",
+        columns=[Column("label", "Insats"), Column("n", "Deltog", CellKind.COUNT)],
+    )
+    sikta = table.add(Row({"label": "SIKTA", "n": 40}, note="exempeldata"))
+    real = table.add(Row({"label": "NUVAS", "n": 12}))
+    table.add(
+        Row(
+            {"label": "Förbundet totalt", "n": 52},
+            RowKind.TOTAL,
+            terms=((sikta, 1), (real, 1)),
+            note="exempeldata",
+        )
+    )
+    sheet = _sheets([table])["Deltagare och resultat 2023"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows == [
+        ["Insats", "Deltog", "Anmärkning"],
+        ["SIKTA", 40, "exempeldata"],
+        ["NUVAS", 12, None],
+        ["Förbundet totalt", "=SUM(B3:B4)", "exempeldata"],
+    ]
+
+
+def test_a_table_with_nothing_but_sums_of_nothing_gets_no_sheet():
+    empty = Table(
+        "indicators",
+        "Deltagare och resultat 2010",
+        [Column("label", "Insats"), Column("n", "Deltog", CellKind.COUNT)],
+    )
+    empty.add(Row({"label": "Förbundet totalt", "n": 0}, RowKind.TOTAL))
+    kept = Table("cycle", "Årsprocess", [Column("when", "När")], [Row({"when": "Mars"})])
+    assert _sheets([empty, kept]).sheetnames == ["Årsprocess"]
+
+
 def test_tables_sharing_a_sheet_name_go_on_one_sheet_one_under_the_other_with_their_sums_right():
     def table(key, caption, amounts):
         shown = Table(
@@ -162,7 +203,9 @@ def test_tables_sharing_a_sheet_name_go_on_one_sheet_one_under_the_other_with_th
         )
         return shown
 
-    other = Table(key="other", caption="Annat", columns=[Column("label", "Rad")])
+    other = Table(
+        key="other", caption="Annat", columns=[Column("label", "Rad")], rows=[Row({"label": "En rad"})]
+    )
     tables = [table("first", "Förbundet", [100, 200]), table("second", "Insatser", [5, 7, 9]), other]
     data = workbook_bytes(tables, title="t", author="a")
     workbook = load_workbook(io.BytesIO(data))

@@ -11,7 +11,7 @@ from PIL import Image
 from finsam.lib import charts
 from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
 from finsam.plan import services
-from finsam.plan.charts import budget_composition, goal_attainment
+from finsam.plan.charts import budget_composition, goal_attainment, projects_over_time
 from finsam.plan.document import build_document
 from finsam.plan.models import Plan, Section
 from finsam.plan.pdf import plan_pdf
@@ -26,18 +26,20 @@ def _png(width=120, height=40) -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("text", "year", "expected"),
+    ("text", "expected"),
     [
-        ("Budget 2023", 2023, "Budget 2024"),
-        ("Insatser 2023 och 2024", 2023, "Insatser 2024 och 2024"),
-        ("Verksamhetsplan och budget 2009–2010", 2010, "Verksamhetsplan och budget 2010–2011"),
-        ("Mål- och inriktningsplanen 2022–2026", 2023, "Mål- och inriktningsplanen 2022–2026"),
-        ("Lagen (2003:1210)", 2023, "Lagen (2003:1210)"),
-        ("Avsnitt 120230", 2023, "Avsnitt 120230"),
+        ("Budget 2023", "Budget 2024"),
+        ("Insatser 2023 och 2024", "Insatser 2024 och 2025"),
+        ("Verksamhetsplan och budget 2009–2010", "Verksamhetsplan och budget 2010–2011"),
+        ("Budget 2009 (september–december)", "Budget 2010 (september–december)"),
+        ("Styrelseledamöter år 2009", "Styrelseledamöter år 2010"),
+        ("Verksamhetsplan 2005/2006", "Verksamhetsplan 2006/2007"),
+        ("Lagen (2003:1210)", "Lagen (2003:1210)"),
+        ("Avsnitt 120230", "Avsnitt 120230"),
     ],
 )
-def test_next_years_text_moves_only_the_plans_own_year(text, year, expected):
-    assert next_year_text(text, year) == expected
+def test_next_years_text_moves_every_year_by_one_as_the_blocks_do(text, expected):
+    assert next_year_text(text) == expected
 
 
 def test_copy_to_next_year_rewrites_headings_and_block_years_and_keeps_breaks_and_logo(association):
@@ -116,14 +118,15 @@ def _budget_table() -> Table:
         "Budget 2023",
         [Column("label", "Kostnad/intäkt"), Column("y", "Budget 2023", CellKind.AMOUNT, "tkr")],
     )
-    fees = table.add(Row({"label": "Medlemsavgifter", "y": 16_000_000}))
-    board = table.add(Row({"label": "Styrelse", "y": 432_000}))
+    fees = table.add(Row({"label": "Medlemsavgifter", "y": 16_000_000}, group="income"))
+    board = table.add(Row({"label": "Styrelse", "y": 432_000}, group="costs"))
     office = table.add(
         Row(
             {
                 "label": "Kansli med en mycket lång benämning som inte får klippas av i diagrammet",
                 "y": 2_800_000,
-            }
+            },
+            group="costs",
         )
     )
     table.add(
@@ -161,9 +164,40 @@ def test_the_timeline_spans_the_projects_years_and_marks_the_plan_year():
     svg = str(
         charts.timeline_chart(
             title="Insatserna över tid",
-            periods=[charts.Period("TROSAM Trosa", 2006, 2008, "2007: 868 tkr")],
+            periods=[charts.Period("TROSAM Trosa", 2006, 2008, "beviljat 1 735 tkr")],
             mark_year=2007,
         )
     )
     assert [int(y) for y in re.findall(r">(\d{4})</text>", svg)] == [2006, 2007, 2008]
-    assert "TROSAM Trosa: 2006–2008, 2007: 868 tkr" in svg
+    assert "TROSAM Trosa: 2006–2008, beviljat 1 735 tkr" in svg
+
+
+def test_the_timeline_gives_each_project_its_amount_in_every_year_of_its_period():
+    table = Table(
+        "projects",
+        "Insatser 2010",
+        [
+            Column("name", "Insats"),
+            Column("start", "Start", CellKind.DATE),
+            Column("end", "Slut", CellKind.DATE),
+            Column("total", "Beviljat totalt", CellKind.AMOUNT, "tkr"),
+            Column("year_amount", "Belopp 2010", CellKind.AMOUNT, "tkr"),
+        ],
+    )
+    amounts = {"2009": 1_965_000, "2010": 1_965_000, "2011": 1_964_000}
+    table.add(
+        Row(
+            {"name": "EVA", "start": "2009-01-01", "end": "2011-12-31", "total": 5_894_000,
+             "year_amount": 1_965_000, "amounts": amounts}
+        )
+    )  # fmt: skip
+    svg = str(projects_over_time(table, 2010))
+    description = re.search(r"<desc[^>]*>([^<]*)</desc>", svg)[1]
+    assert description == (
+        "EVA: 2009–2011 (2009: 1\u00a0965\u00a0tkr, 2010: 1\u00a0965\u00a0tkr, 2011: 1\u00a0964\u00a0tkr), "
+        "beviljat 5\u00a0894\u00a0tkr"
+    )
+    # each year's figure is drawn in that year's column under the bar
+    assert re.findall(r'font-size="10" text-anchor="middle">(\d+\u00a0\d+)</text>', svg) == [
+        "1\u00a0965", "1\u00a0965", "1\u00a0964",
+    ]  # fmt: skip

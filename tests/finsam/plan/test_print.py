@@ -1,5 +1,6 @@
 """The printed plan as a reader sees it: pages rendered to images (pdftoppm) and read back (pdftotext)."""
 
+import html
 import re
 import subprocess
 import tempfile
@@ -10,8 +11,10 @@ from django.core.management import call_command
 from PIL import Image
 
 from finsam.lib.pdf import print_table, protect_names
-from finsam.lib.tables import CellKind, Column, Row, Table
+from finsam.lib.tables import CellKind, Column, Row, RowKind, Table
+from finsam.plan.document import Adoption, DocumentSection, PlanDocument
 from finsam.plan.models import Plan
+from finsam.plan.pdf import plan_pdf, print_sections
 from finsam.plan.services import plan_files, shown_document
 from members.models import MemberOrganisation
 from projects.models import Project
@@ -171,3 +174,107 @@ def test_names_in_running_text_are_kept_whole():
         '<p><span class="name">Eskilstuna</span> och <a href="https://x.se/Nyköping">'
         '<span class="name">Nyköpings</span> kommun</a> samverkar.</p>'
     )
+
+
+def _content(text: str) -> list[str]:
+    """A page's lines without the running header (first line) and footer (last line, "… Sida N av M"), each with
+    its spaces collapsed."""
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if lines and "Sida " in lines[-1]:
+        lines = lines[:-1]
+    return lines[1:]
+
+
+def _headings(document) -> set[str]:
+    """Every line that is a heading in print: section headings, the narrative's sub-headings, table captions and
+    the group headings inside tables."""
+    found = set()
+    for section in document.sections:
+        found.add(f"{section.number}. {section.heading}")
+        for heading in re.findall(r"<h[3-5]>(.*?)</h[3-5]>", str(section.html or ""), re.DOTALL):
+            found.add(" ".join(html.unescape(re.sub(r"<[^>]+>", "", heading)).split()))
+        for table in section.tables:
+            if table.columns:
+                found.add(table.caption)
+                found.update(
+                    str(row.cells.get(table.columns[0].key))
+                    for row in table.rows
+                    if row.kind == RowKind.HEADING
+                )
+    return found
+
+
+def test_no_page_ends_with_a_heading_nor_begins_with_a_table_its_words_lead_into(printed):
+    plans, _names = printed
+    for key, (document, _pdf, texts, _images) in plans.items():
+        headings = _headings(document)
+        # a table that follows its section's words: the words and the table's caption share a page
+        led = {s.tables[0].caption for s in document.sections if s.html and s.tables and s.tables[0].columns}
+        for number, text in enumerate(texts[2:-1], start=3):  # after the title page and the contents
+            lines = _content(text)
+            assert lines and lines[-1] not in headings, (key, f"sida {number}", lines[-1:])
+            assert lines[0] not in led, (key, f"sida {number}", lines[0])
+        assert _content(texts[-1])[-1] not in headings, key
+
+
+def test_no_page_begins_with_a_total_row(printed):
+    plans, _names = printed
+    checked = 0
+    for key, (document, _pdf, texts, _images) in plans.items():
+        totals = {
+            str(row.cells.get(table.columns[0].key))
+            for table in document.tables()
+            if table.columns
+            for row in table.rows
+            if row.is_derived
+        }
+        for number, text in enumerate(texts[2:], start=3):
+            # the first two lines: a table running on repeats its header row, then its first row
+            for line in _content(text)[:2]:
+                for total in totals:
+                    starts_with_total = line.startswith(total + " ") and re.search(r"\d", line[len(total) :])
+                    assert not starts_with_total, (key, f"sida {number}", line)
+            checked += 1
+    assert checked >= 20
+
+
+def test_an_adopted_plans_landscape_pages_hold_only_the_wide_section():
+    """Drafts and adopted plans alike run on a named page, so the words after a landscape table start on an upright
+    page (RAR 2010, adopted, once had section 7 on the landscape page of its projects)."""
+    wide = Table("wide", "Bred tabell", [Column(f"c{i}", f"Kolumnrubrik{i}") for i in range(9)])
+    wide.add(Row({f"c{i}": "Arbetslivsinriktad" for i in range(9)}))
+    sections = [
+        DocumentSection(1, "avsnitt-1", "Inledning", html="<p>Förbundet finansierar insatser.</p>"),
+        DocumentSection(2, "avsnitt-2", "Befintliga projekt", tables=[wide]),
+        DocumentSection(3, "avsnitt-3", "Kommunikation och information", html="<p>Öppenhet och insyn.</p>"),
+    ]
+    document = PlanDocument(
+        "Samordningsförbundet RAR i Sörmland", 2010, "Verksamhetsplan RAR 2010", "RAR09-19", sections,
+        adoption=Adoption(1, "2010-01-13", "RAR09-19"),
+    )  # fmt: skip
+    assert [item["wide"] for item in print_sections(document)] == [False, True, False]
+    pdf = plan_pdf(document)
+    texts = _pages_text(pdf)
+    images = _page_images(pdf)
+    on_landscape = [
+        line
+        for text, image in zip(texts, images, strict=True)
+        if image.width > image.height
+        for line in _content(text)
+        if re.match(r"\d+\. ", line)
+    ]
+    assert on_landscape == ["2. Befintliga projekt"]
+
+
+def test_the_adopted_rar_2010_plan_prints_no_narrative_on_a_landscape_page(printed):
+    plans, _names = printed
+    document, _pdf, texts, images = plans[("rar-sormland", 2010)]
+    wide = {
+        f"{item['section'].number}. {item['section'].heading}"
+        for item in print_sections(document)
+        if item["wide"]
+    }
+    for text, image in zip(texts, images, strict=True):
+        if image.width > image.height:
+            headings = [line for line in _content(text) if re.match(r"\d+\. \w", line)]
+            assert set(headings) <= wide, headings
