@@ -10,6 +10,8 @@ plan, a `PlanVersion` keeps the document as adopted (its tables, its PDF and wor
 and the plan is locked until a revision is started; adopting the revision makes the next version.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -132,6 +134,15 @@ class VersionQuerySet(ScopedQuerySet):
     def update(self, **kwargs):
         raise ValidationError(VERSION_MESSAGE, code="record")
 
+    def store_archive(self, *, kind: str, key: str, content: bytes) -> int:
+        """The one write an adopted version takes after adoption: its PDF or workbook, once.
+
+        Only a version still waiting for exactly this render (its `<kind>_key`, no SHA-256 yet) gets the bytes,
+        so a stored archive is never replaced, whoever renders the same content again."""
+        waiting = self.filter(**{f"{kind}_key": key, f"{kind}_sha256": ""})
+        digest = hashlib.sha256(content).hexdigest()
+        return models.QuerySet.update(waiting, **{kind: content, f"{kind}_sha256": digest})
+
     def delete(self):
         raise ValidationError(VERSION_MESSAGE, code="record")
 
@@ -159,6 +170,10 @@ class PlanVersion(AssociationOwned):  # fastställd version av planen
     pdf_sha256 = models.CharField(_("PDF:ens SHA-256"), max_length=64, blank=True)
     xlsx = models.BinaryField(_("arbetsbok"), null=True, blank=True)
     xlsx_sha256 = models.CharField(_("arbetsbokens SHA-256"), max_length=64, blank=True)
+    # The renders (RenderedFile.key) the archive is made from: the worker renders them once from the document as
+    # adopted and stores the bytes here (VersionQuerySet.store_archive); until then downloads wait for them.
+    pdf_key = models.CharField(max_length=64, blank=True, editable=False)
+    xlsx_key = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -198,6 +213,9 @@ class PlanVersion(AssociationOwned):  # fastställd version av planen
     @property
     def revision_note(self) -> str:
         return revision_note(self.revised_on, self.revision_reason)
+
+    def is_archived(self, kind: str) -> bool:
+        return bool(self.pdf_sha256 if kind == "pdf" else self.xlsx_sha256)
 
 
 class SectionKind(models.TextChoices):

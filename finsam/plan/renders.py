@@ -4,7 +4,11 @@ A download builds the document (queries only, fast), hashes everything the file 
 bytes when that hash was rendered before. Otherwise it enqueues one render (django-tasks: the database backend's
 worker in production, at once in tests) and the reader gets a page that refreshes itself until the file is ready.
 So a 160-project PDF takes a worker process for its seconds, never a web thread, and a second download of an
-unchanged plan costs no render at all. Adopted versions do not come here: they serve their archive.
+unchanged plan costs no render at all.
+
+An adoption goes the same way: the version's document (and the workbook's extra tables) are fixed in the request,
+and the worker renders them once; `render_file` then stores the bytes in the version that waits for them
+(`PlanVersion.pdf_key`/`xlsx_key`), for good. From then on the version serves its archive, never a render.
 """
 
 import datetime
@@ -22,7 +26,7 @@ from django_tasks import task
 from finsam.lib.tables import table_from_dict, table_to_dict
 from finsam.plan import blocks
 from finsam.plan.document import PlanDocument
-from finsam.plan.models import Plan, RenderedFile, RenderStatus
+from finsam.plan.models import Plan, PlanVersion, RenderedFile, RenderStatus
 from finsam.plan.pdf import plan_pdf
 from finsam.plan.workbook import plan_workbook
 
@@ -83,16 +87,28 @@ def render_source(source: dict) -> bytes:
         return plan_workbook(document, [table_from_dict(table) for table in source["extras"]])
 
 
-def request_file(*, plan: Plan, document: PlanDocument, kind: str, retry: bool = False) -> RenderedFile:
-    """The stored file for the document as it stands, with a render enqueued when there is none yet.
+def request_file(
+    *,
+    plan: Plan,
+    document: PlanDocument | None = None,
+    kind: str,
+    retry: bool = False,
+    source: dict | None = None,
+) -> RenderedFile:
+    """The stored file for the document as it stands (or for a `source` made before), with a render enqueued
+    when there is none yet.
 
     The answer may already be ready (rendered before, or at once by the immediate backend in tests); otherwise
     it is queued or running, and the caller shows the waiting page. A failed render is tried again on `retry`.
     """
-    source = file_source(plan, document, kind)
+    source = source if source is not None else file_source(plan, document, kind)
     rendered, created = RenderedFile.objects.get_or_create(
         key=source_key(source), defaults={"plan": plan, "kind": kind, "source": source}
     )
+    return _enqueued(rendered, created=created, retry=retry)
+
+
+def _enqueued(rendered: RenderedFile, *, created: bool = False, retry: bool = False) -> RenderedFile:
     again = (retry and rendered.status == RenderStatus.FAILED) or _lost_its_worker(rendered)
     if again:
         RenderedFile.objects.filter(pk=rendered.pk).update(
@@ -102,6 +118,39 @@ def request_file(*, plan: Plan, document: PlanDocument, kind: str, retry: bool =
         render_file.enqueue(rendered_id=rendered.pk)
         rendered.refresh_from_db()
     return rendered
+
+
+def archive_sources(plan: Plan, document: PlanDocument) -> dict[str, dict]:
+    """What an adopted version's files are rendered from, fixed at adoption: kind -> source."""
+    return {kind: file_source(plan, document, kind) for kind in KINDS}
+
+
+def start_archive(*, version: PlanVersion, plan: Plan, sources: dict[str, dict]) -> None:
+    """Queue the renders of a version adopted just now; a render that exists already is stored at once."""
+    for kind in KINDS:
+        rendered = request_file(plan=plan, kind=kind, source=sources[kind])
+        if rendered.status == RenderStatus.READY:
+            PlanVersion.objects.store_archive(kind=kind, key=rendered.key, content=bytes(rendered.content))
+
+
+def archive_render(version: PlanVersion, kind: str, *, retry: bool = False) -> RenderedFile | None:
+    """The render a version still waits for (queued again if it failed and `retry`, or lost its worker); None
+    when the version has its archive for `kind`, or its render is gone (it cannot be made again)."""
+    if version.is_archived(kind):
+        return None
+    key = version.pdf_key if kind == "pdf" else version.xlsx_key
+    rendered = RenderedFile.objects.filter(key=key).first() if key else None
+    return _enqueued(rendered, retry=retry) if rendered is not None else None
+
+
+def finish_archive_now(version: PlanVersion) -> None:
+    """Render in this process what the version still waits for (a command, not a web request, asks)."""
+    for kind in KINDS:
+        rendered = archive_render(version, kind)
+        if rendered is not None and rendered.status != RenderStatus.READY:
+            RenderedFile.objects.filter(pk=rendered.pk).update(status=RenderStatus.QUEUED, started_at=None)
+            render_file.call(rendered_id=rendered.pk)
+    version.refresh_from_db()
 
 
 def _lost_its_worker(rendered: RenderedFile) -> bool:
@@ -120,7 +169,7 @@ def render_file(*, rendered_id: int) -> None:
     )
     if not claimed:
         return
-    rendered = RenderedFile.objects.only("pk", "plan_id", "kind", "source").get(pk=rendered_id)
+    rendered = RenderedFile.objects.only("pk", "plan_id", "kind", "key", "source").get(pk=rendered_id)
     try:
         content = render_source(rendered.source)
     except Exception as error:  # noqa: BLE001 (any failure is shown to the reader, who may try again)
@@ -132,6 +181,7 @@ def render_file(*, rendered_id: int) -> None:
     RenderedFile.objects.filter(pk=rendered_id).update(
         status=RenderStatus.READY, content=content, finished_at=timezone.now()
     )
+    PlanVersion.objects.store_archive(kind=rendered.kind, key=rendered.key, content=content)
     _drop_older(rendered)
 
 

@@ -175,7 +175,8 @@ def report_adopt(request, slug, year):
         messages.success(
             request,
             _(
-                "Verksamhetsberättelsen är fastställd som version %(number)s. PDF och Excel är sparade som de ser ut nu."
+                "Verksamhetsberättelsen är fastställd som version %(number)s. PDF och Excel skapas en gång ur "
+                "berättelsen som den fastställdes och sparas sedan oförändrade."
             )
             % {"number": version.number},
         )
@@ -218,4 +219,4 @@ def report_version_download(request, slug, year, number, extension):
     access = get_access(request.user, slug, need)
     report = _report(access, year)
     version = get_object_or_404(report.versions.all(), number=number)
-    return _version_file(report, version, extension)
+    return _version_file(request, access, report, version, extension)

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from finsam import concurrency
-from finsam.plan import blocks
+from finsam.plan import blocks, renders
 from finsam.plan.document import Adoption, PlanDocument, build_document
 from finsam.plan.models import CycleItem, Plan, PlanKind, PlanStatus, PlanVersion, RiskItem, Section
 from finsam.plan.pdf import plan_pdf
@@ -169,12 +169,14 @@ def adopt_plan(
     adopt_dependencies: bool = False,
     by=None,
 ) -> PlanVersion:
-    """The board adopts the plan: the next version is rendered once and archived, and the plan is locked.
+    """The board adopts the plan: the next version keeps the document as shown, and the plan is locked.
 
     Blocks say what adoption needs of them (the budget block: an adopted budget, adopted here in the same step
-    when `adopt_dependencies`). The version keeps the document as shown, and the PDF and workbook bytes with
-    their SHA-256; downloads of it serve exactly those bytes. Of two simultaneous adoptions the second waits
-    for the row lock and is then told the plan was already adopted.
+    when `adopt_dependencies`). The version's PDF and workbook are rendered once from the document as adopted
+    (and the workbook's extra tables as they are now), by the background worker, so a large plan never holds a
+    web request for its seconds; the bytes are then stored with their SHA-256 and downloads of the version serve
+    exactly those (finsam/plan/renders.py). Of two simultaneous adoptions the second waits for the row lock and
+    is then told the plan was already adopted.
     """
     locked = Plan.objects.select_for_update().select_related("association").get(pk=plan.pk)
     if locked.is_adopted:
@@ -200,7 +202,7 @@ def adopt_plan(
     adoption = Adoption(number, adopted_on.isoformat(), reference, paragraph)
     with translation.override("sv"):
         document = build_document(locked, adoption=adoption)
-    pdf, xlsx = render_files(locked, document)
+    sources = renders.archive_sources(locked, document)
     version = PlanVersion.objects.create(
         plan=locked,
         number=number,
@@ -210,12 +212,12 @@ def adopt_plan(
         revised_on=locked.revised_on,
         revision_reason=locked.revision_reason,
         document=document.to_dict(),
-        pdf=pdf,
-        pdf_sha256=_sha256(pdf),
-        xlsx=xlsx,
-        xlsx_sha256=_sha256(xlsx),
+        pdf_key=renders.source_key(sources["pdf"]),
+        xlsx_key=renders.source_key(sources["xlsx"]),
         created_by=by,
     )
+    renders.start_archive(version=version, plan=locked, sources=sources)
+    version.refresh_from_db()  # the archive, if a render was ready at once
     locked.status = PlanStatus.ADOPTED
     locked.revised_on, locked.revision_reason = None, ""  # the revision now lives in its version
     locked.save(update_fields=["status", "revised_on", "revision_reason"])
@@ -260,6 +262,8 @@ def plan_files(plan: Plan) -> tuple[bytes, bytes]:
     """The plan's PDF and workbook as a reader gets them: an adopted plan's archived bytes, a draft rendered now."""
     document, version = shown_document(plan)
     if version is not None:
+        if not (version.is_archived("pdf") and version.is_archived("xlsx")):
+            renders.finish_archive_now(version)
         return bytes(version.pdf), bytes(version.xlsx)
     return render_files(plan, document)
 

@@ -106,7 +106,10 @@ def plan_adopt(request, slug, year):
     else:
         messages.success(
             request,
-            _("Planen är fastställd som version %(number)s. PDF och Excel är sparade som de ser ut nu.")
+            _(
+                "Planen är fastställd som version %(number)s. PDF och Excel skapas en gång ur planen som den "
+                "fastställdes och sparas sedan oförändrade."
+            )
             % {"number": version.number},
         )
     return redirect(_detail(slug, year))
@@ -305,8 +308,16 @@ def _file_response(content: bytes, extension: str, name: str, sha256: str = "") 
     return response
 
 
-def _version_file(plan, version: PlanVersion, extension: str) -> HttpResponse:
-    """An adopted version's archived bytes, exactly as they were written at adoption."""
+def _version_file(request, access, plan, version: PlanVersion, extension: str) -> HttpResponse:
+    """An adopted version's archived bytes, exactly as they were stored after adoption; until the worker has
+    stored them (moments after the board's decision was registered), the waiting page."""
+    rendered = renders.archive_render(version, extension, retry="igen" in request.GET)
+    if rendered is not None:
+        return _waiting(request, access, plan, rendered, extension, version=version)
+    if not version.is_archived(extension):
+        raise Http404(_("Den fastställda versionens fil finns inte."))
+    if "vantat" in request.GET:
+        return _ready(request, access, plan)
     content, sha256 = (
         (version.pdf, version.pdf_sha256) if extension == "pdf" else (version.xlsx, version.xlsx_sha256)
     )
@@ -314,6 +325,32 @@ def _version_file(plan, version: PlanVersion, extension: str) -> HttpResponse:
 
 
 WAIT_REFRESH_SECONDS = 2
+
+
+def _ready(request, access, plan) -> HttpResponse:
+    """The waiting page's last view: the file is there, and the download starts."""
+    response = render(request, "finsam/plan/render_ready.html", _context(access, plan=plan, url=request.path))
+    response["Refresh"] = f"0; url={request.path}"
+    return response
+
+
+def _waiting(request, access, plan, rendered, extension, version=None) -> HttpResponse:
+    """A page that reloads itself (the Refresh header, no script) until the worker has rendered the file."""
+    url = request.path
+    context = _context(
+        access,
+        plan=plan,
+        url=url,
+        kind=extension,
+        progress=renders.progress(rendered),
+        error=rendered.error,
+        version=version,
+    )
+    response = render(request, "finsam/plan/render_wait.html", context)
+    if rendered.status != RenderStatus.FAILED:
+        response["Refresh"] = f"{WAIT_REFRESH_SECONDS}; url={url}?vantat=1"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _plan_file(request, slug, year, extension, need, kind=PlanKind.PLAN):
@@ -327,23 +364,13 @@ def _plan_file(request, slug, year, extension, need, kind=PlanKind.PLAN):
     plan = _plan(access, year, kind)
     document, version = services.shown_document(plan)
     if version is not None:
-        return _version_file(plan, version, extension)
+        return _version_file(request, access, plan, version, extension)
     rendered = renders.request_file(plan=plan, document=document, kind=extension, retry="igen" in request.GET)
-    url = request.path
     if rendered.status == RenderStatus.READY:
         if "vantat" not in request.GET:
             return _file_response(rendered.content, extension, _filename(plan, extension))
-        response = render(request, "finsam/plan/render_ready.html", _context(access, plan=plan, url=url))
-        response["Refresh"] = f"0; url={url}"
-        return response
-    context = _context(
-        access, plan=plan, url=url, kind=extension, progress=renders.progress(rendered), error=rendered.error
-    )
-    response = render(request, "finsam/plan/render_wait.html", context)
-    if rendered.status != RenderStatus.FAILED:
-        response["Refresh"] = f"{WAIT_REFRESH_SECONDS}; url={url}?vantat=1"
-    response["Cache-Control"] = "no-store"
-    return response
+        return _ready(request, access, plan)
+    return _waiting(request, access, plan, rendered, extension)
 
 
 @login_required
@@ -370,7 +397,7 @@ def plan_version_download(request, slug, year, number, extension):
     access = get_access(request.user, slug, need)
     plan = _plan(access, year)
     version = get_object_or_404(plan.versions.all(), number=number)
-    return _version_file(plan, version, extension)
+    return _version_file(request, access, plan, version, extension)
 
 
 @login_required

@@ -151,14 +151,15 @@ def test_a_failed_render_says_so_and_can_be_tried_again(client, office_user, pla
 
 def test_an_adopted_plan_serves_its_archive_and_renders_nothing(client, office_user, plan, counted_renders):
     plan.sections.filter(block="budget").delete()  # adoption needs an adopted budget for that block
-    with mock.patch.object(services, "plan_pdf", side_effect=_quick_pdf):
-        version = services.adopt_plan(plan=plan, adopted_on=datetime.date(2008, 12, 1))
+    version = services.adopt_plan(plan=plan, adopted_on=datetime.date(2008, 12, 1))
+    assert counted_renders["pdf"].call_count == 1  # the archive, rendered once (by the worker; here at once)
     counted_renders["pdf"].reset_mock()
+    renders_before = RenderedFile.objects.count()
     client.force_login(office_user)
     response = client.get(_url(plan))
     assert response.content == bytes(version.pdf)
     assert counted_renders["pdf"].call_count == 0
-    assert not RenderedFile.objects.exists()
+    assert RenderedFile.objects.count() == renders_before
 
 
 def test_only_the_latest_renders_of_a_draft_are_kept(client, office_user, plan):
@@ -178,3 +179,103 @@ def test_a_stored_file_answers_in_a_fixed_number_of_queries(
         20
     ):  # session, user, grant, plan, the document's blocks, the stored file
         assert client.get(_url(plan)).content.startswith(b"%PDF")
+
+
+def _version_url(plan, kind="pdf", number=1):
+    return reverse(
+        f"plan:version_{kind}", kwargs={"slug": plan.association.slug, "year": plan.year, "number": number}
+    )
+
+
+def _run_queued_tasks():
+    """What `manage.py db_worker` does with the queued rows (see the waiting-page test above)."""
+    for queued in DBTaskResult.objects.order_by("enqueued_at"):
+        assert queued.task_path == "finsam.plan.renders.render_file"
+        renders.render_file.call(**queued.args_kwargs["kwargs"])
+        queued.delete()
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_adoption_leaves_the_rendering_to_the_worker_and_the_version_waits_for_its_archive(
+    client, office_user, board_user, plan, counted_renders
+):
+    plan.sections.filter(block="budget").delete()  # adoption needs an adopted budget for that block
+    client.force_login(office_user)
+    adopted = client.post(
+        reverse("plan:adopt", kwargs={"slug": plan.association.slug, "year": plan.year}),
+        {"adopted_on": "2008-12-01", "reference": "Dnr 12/2008", "paragraph": "§ 4"},
+    )
+    assert adopted.status_code == 302
+    assert counted_renders["pdf"].call_count == 0  # no render in the board's request
+    assert counted_renders["xlsx"].call_count == 0
+    version = plan.versions.get()
+    assert (version.pdf, version.pdf_sha256, version.xlsx_sha256) == (None, "", "")
+    versions_page = client.get(
+        reverse("plan:versions", kwargs={"slug": plan.association.slug, "year": plan.year})
+    ).content.decode()
+    assert versions_page.count("(arkiveras)") == 2
+
+    client.force_login(board_user)
+    waiting = client.get(_version_url(plan))
+    assert waiting.status_code == 200
+    assert waiting["Refresh"] == f"2; url={_version_url(plan)}?vantat=1"
+    assert "version 1, är fastställd" in waiting.content.decode()
+    assert DBTaskResult.objects.count() == 2  # one render per file, queued at adoption; waiting adds none
+
+    _run_queued_tasks()
+    version.refresh_from_db()
+    assert version.pdf_sha256 == hashlib.sha256(bytes(version.pdf)).hexdigest()
+    assert version.xlsx_sha256 == hashlib.sha256(bytes(version.xlsx)).hexdigest()
+    ready = client.get(_version_url(plan) + "?vantat=1")
+    assert "Filen är klar" in ready.content.decode()
+    download = client.get(_version_url(plan))
+    assert download.content == bytes(version.pdf)
+    assert download["X-Content-SHA256"] == version.pdf_sha256
+    assert client.get(_url(plan)).content == bytes(version.pdf)  # the plan's own download: the archive too
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_stored_archive_is_never_replaced_whoever_renders_it_again(plan, counted_renders):
+    plan.sections.filter(block="budget").delete()
+    version = services.adopt_plan(plan=plan, adopted_on=datetime.date(2008, 12, 1))
+    _run_queued_tasks()
+    version.refresh_from_db()
+    archived, digest = bytes(version.pdf), version.pdf_sha256
+    rendered = RenderedFile.objects.get(key=version.pdf_key)
+    RenderedFile.objects.filter(pk=rendered.pk).update(status=RenderStatus.QUEUED)
+    with mock.patch.object(renders, "plan_pdf", return_value=b"%PDF-something else"):
+        renders.render_file.call(rendered_id=rendered.pk)  # the worker renders the same content once more
+    assert version.__class__.objects.store_archive(kind="pdf", key=version.pdf_key, content=b"%PDF-x") == 0
+    version.refresh_from_db()
+    assert (bytes(version.pdf), version.pdf_sha256) == (archived, digest)
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_failed_archive_render_is_told_and_can_be_tried_again(client, board_user, plan):
+    plan.sections.filter(block="budget").delete()
+    version = services.adopt_plan(plan=plan, adopted_on=datetime.date(2008, 12, 1))
+    client.force_login(board_user)
+    with mock.patch.object(renders, "plan_pdf", side_effect=OSError("Pango saknas")):
+        _run_queued_tasks()
+    failed = client.get(_version_url(plan))
+    assert "Filen kunde inte skapas" in failed.content.decode()
+    assert "Refresh" not in failed
+    with mock.patch.object(renders, "plan_pdf", side_effect=_quick_pdf):
+        client.get(_version_url(plan) + "?igen=1")
+        _run_queued_tasks()
+    version.refresh_from_db()
+    assert bytes(version.pdf).startswith(b"%PDF-quick ")
+    assert client.get(_version_url(plan)).content == bytes(version.pdf)
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_command_asking_for_a_version_still_archiving_finishes_the_archive_and_gets_its_bytes(
+    plan, counted_renders
+):
+    plan.sections.filter(block="budget").delete()
+    version = services.adopt_plan(plan=plan, adopted_on=datetime.date(2008, 12, 1))
+    pdf, xlsx = services.plan_files(plan)  # what export_plan calls
+    version.refresh_from_db()
+    assert (pdf, xlsx) == (bytes(version.pdf), bytes(version.xlsx))
+    assert version.pdf_sha256 == hashlib.sha256(pdf).hexdigest()
+    assert services.plan_files(plan) == (pdf, xlsx)  # the same bytes ever after
