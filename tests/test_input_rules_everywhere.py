@@ -12,13 +12,24 @@ from budget.models import BudgetRecord, BudgetVersion, VersionStatus
 from finsam.plan import services as plan_services
 from finsam.plan.models import Plan, PlanStatus, PlanVersion
 from followup.models import StaffReached, StructuralReport
-from projects.models import ProjectKind
+from projects.amounts import granted_total
+from projects.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationYearAmount,
+    Decision,
+    Project,
+    ProjectKind,
+    ProjectYearAmount,
+    Requisition,
+)
 from tests.factories import (
     BudgetColumnFactory,
     BudgetLineFactory,
     BudgetVersionFactory,
     MemberOrganisationFactory,
     ProjectFactory,
+    granted_project,
 )
 from tests.forms import submit
 
@@ -224,3 +235,231 @@ def test_the_plan_services_refuse_an_implausible_date_from_the_shell(plan):
     }
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ADOPTED and not PlanVersion.objects.exists()
+
+
+# The admin moves a project's dates only where its yearly amounts stay within them
+
+
+def test_the_admin_refuses_an_end_date_that_leaves_a_yearly_amount_outside_the_period(
+    office_client, association
+):
+    project = granted_project(
+        {2023: 600, 2024: 400},
+        owner__association=association,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2024, 12, 31),
+    )
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    page = _page(submit(office_client, url, {"end": "2023-06-30"}, contains="name"))
+    field = page[page.index(' field-end"') :].split('<div class="form-row')[0]
+    assert (
+        "2024 ligger utanför perioden 2023-01-01–2023-06-30; belopp kan bara läggas på åren 2023–2023. "
+        "Ändra datumen på insatsens sida i stället; där fördelas beloppen per år om efter dem."
+    ) in field
+    project.refresh_from_db()
+    assert project.end == datetime.date(2024, 12, 31)
+    assert dict(project.year_amounts.values_list("year", "amount")) == {2023: 600, 2024: 400}
+
+
+def test_the_admin_moves_a_projects_end_within_the_years_that_have_money(office_client, association):
+    project = granted_project(
+        {2023: 600, 2024: 400},
+        owner__association=association,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2024, 12, 31),
+    )
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    assert submit(office_client, url, {"end": "2024-06-30"}, contains="name").status_code == 302
+    project.refresh_from_db()
+    assert project.end == datetime.date(2024, 6, 30)
+
+
+# Decisions: no correction, withdrawal or reduction leaves a project at 0 kr, and no application makes two projects
+
+
+def _decision_url(name, project, decision):
+    return reverse(f"projects:{name}", kwargs={"slug": "eget", "pk": project.pk, "dpk": decision.pk})
+
+
+def test_correcting_a_projects_only_grant_to_a_refusal_is_refused_with_what_to_do(office_client, association):
+    project = granted_project(
+        {2023: 1_000},
+        owner__association=association,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    decision = project.decisions.get()
+    data = {"outcome": "declined", "granted_amount": "0", "reference": "1", "decided_on": "2022-12-01"}
+    page = _page(submit(office_client, _decision_url("decision_edit", project, decision), data))
+    assert (
+        "Efter rättelsen skulle insatsen stå utan beviljade medel. Var beslutet i själva verket ett avslag, "
+        "återkalla det i stället (insatsen tas då bort med det) och registrera avslaget på ansökan; ska "
+        "insatsen inte fortsätta, ändra dess status till Avbruten."
+    ) in page
+    decision.refresh_from_db()
+    assert (decision.outcome, decision.granted_amount) == ("granted", 1_000)
+    assert dict(project.year_amounts.values_list("year", "amount")) == {2023: 1_000}
+
+
+@pytest.fixture
+def application(association):
+    applicant = MemberOrganisationFactory(association=association, name="Trosa kommun")
+    application = Application.objects.create(
+        association=association,
+        name="Trappan",
+        applicant=applicant,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    ApplicationYearAmount.objects.create(application=application, year=2023, amount=1_000)
+    return application
+
+
+def _decide(client, application, **data):
+    url = reverse("projects:application_decide", kwargs={"slug": "eget", "pk": application.pk})
+    return submit(client, url, {"decided_on": "2022-11-20", "reference": "22-7", **data})
+
+
+def test_withdrawing_the_grant_of_an_application_removes_its_project_and_deciding_again_makes_one(
+    office_client, application
+):
+    assert _decide(office_client, application).status_code == 302
+    project = Project.objects.get()
+    decision = project.decisions.get()
+    confirm = _page(office_client.get(_decision_url("decision_delete", project, decision)))
+    assert "Beslutet är insatsens enda: insatsen Trappan tas bort med det." in confirm
+    response = office_client.post(_decision_url("decision_delete", project, decision), follow=True)
+    assert _messages(response) == [
+        f"”{decision}” är återkallat och insatsen Trappan är borttagen med det. Båda kan återställas från historiken."
+    ]
+    assert not Project.objects.exists() and not Decision.objects.exists()
+    assert not ProjectYearAmount.objects.exists()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RECEIVED
+    history = Project.history.get(id=project.pk, history_type="-")
+    assert Decision.history.get(id=decision.pk, history_type="-").history_batch == history.history_batch
+
+    assert _decide(office_client, application, reference="22-8").status_code == 302
+    assert list(Project.objects.values_list("name", flat=True)) == ["Trappan"]
+    assert dict(ProjectYearAmount.objects.values_list("year", "amount")) == {2023: 1_000}
+
+
+def test_an_application_is_decided_once_even_by_two_calls_at_the_same_moment(application):
+    from projects import services
+
+    services.decide_application(
+        application=application,
+        decision=Decision(outcome="granted", granted_amount=1_000, decided_on=datetime.date(2022, 11, 20)),
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.decide_application(
+            application=application,
+            decision=Decision(
+                outcome="granted", granted_amount=1_000, decided_on=datetime.date(2022, 11, 20)
+            ),
+        )
+    assert refused.value.messages == ["Ansökan är redan beslutad."]
+    assert Project.objects.count() == 1 and Decision.objects.count() == 1
+
+
+def test_a_projects_only_decision_is_not_withdrawn_while_the_project_has_requisitions(
+    office_client, association
+):
+    project = granted_project(
+        {2023: 1_000},
+        owner__association=association,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2023, 12, 31),
+    )
+    Requisition.objects.create(
+        project=project,
+        period_start=datetime.date(2023, 1, 1),
+        period_end=datetime.date(2023, 6, 30),
+        amount=500,
+    )
+    decision = project.decisions.get()
+    response = office_client.post(_decision_url("decision_delete", project, decision), follow=True)
+    assert _messages(response) == [
+        "Beslutet är insatsens enda och kan inte återkallas, eftersom insatsen har rekvisitioner. Är beloppet fel, "
+        "rätta beslutet; ska insatsen inte fortsätta, ändra dess status till Avbruten."
+    ]
+    assert project.decisions.get() == decision
+    assert dict(project.year_amounts.values_list("year", "amount")) == {2023: 1_000}
+
+
+def test_the_grant_an_application_became_a_project_by_is_not_withdrawn_while_later_decisions_stand(
+    office_client, application
+):
+    assert _decide(office_client, application).status_code == 302
+    project = Project.objects.get()
+    origin = project.decisions.get()
+    later = {"decided_on": "2023-03-01", "reference": "23-1", "outcome": "granted", "granted_amount": "500"}
+    url = reverse("projects:decision_create", kwargs={"slug": "eget", "pk": project.pk})
+    assert submit(office_client, url, later, follow=True).status_code == 200
+    response = office_client.post(_decision_url("decision_delete", project, origin), follow=True)
+    assert _messages(response) == [
+        "Beslutet beviljade ansökan som insatsen kom från, och insatsen har fler beslut. Rätta beslutet i "
+        "stället, eller återkalla de senare besluten först."
+    ]
+    assert project.decisions.count() == 2
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.GRANTED
+
+
+@pytest.fixture
+def two_year_project(association):
+    return granted_project(
+        {2023: 600_000, 2024: 400_000},
+        owner__association=association,
+        start=datetime.date(2023, 1, 1),
+        end=datetime.date(2024, 12, 31),
+    )
+
+
+def _reduce(client, project, amount):
+    url = reverse("projects:decision_create", kwargs={"slug": "eget", "pk": project.pk})
+    data = {"decided_on": "2024-03-01", "reference": "24-3", "outcome": "reduced", "granted_amount": amount}
+    return submit(client, url, data)
+
+
+def test_a_reduction_takes_its_amount_from_the_years_from_its_own_year_on(office_client, two_year_project):
+    assert _reduce(office_client, two_year_project, "100000").status_code == 302
+    assert granted_total(two_year_project) == 900_000
+    assert dict(two_year_project.year_amounts.values_list("year", "amount")) == {2023: 600_000, 2024: 300_000}
+
+
+@pytest.mark.parametrize(
+    "amount,message",
+    [
+        (
+            "1200000",
+            "Minskningen är större än vad insatsen har beviljats: kvar skulle bli −200\xa0000\xa0kr.",
+        ),
+        (
+            "1000000",
+            "Efter minskningen skulle insatsen stå utan beviljade medel. Ska insatsen inte fortsätta, ändra dess "
+            "status till Avbruten.",
+        ),
+        ("0", "Ange hur mycket beslutet minskar insatsen, större än 0 kr."),
+    ],
+)
+def test_a_reduction_of_all_or_more_than_was_granted_is_refused(
+    office_client, two_year_project, amount, message
+):
+    assert message in _page(_reduce(office_client, two_year_project, amount))
+    assert two_year_project.decisions.count() == 1
+    assert dict(two_year_project.year_amounts.values_list("year", "amount")) == {2023: 600_000, 2024: 400_000}
+
+
+def test_withdrawing_a_grant_that_a_reduction_leans_on_is_refused(office_client, two_year_project):
+    url = reverse("projects:decision_create", kwargs={"slug": "eget", "pk": two_year_project.pk})
+    for outcome, amount in [("granted", "200000"), ("reduced", "1100000")]:
+        data = {"decided_on": "2023-02-01", "reference": "23-2", "outcome": outcome, "granted_amount": amount}
+        assert submit(office_client, url, data, follow=True).status_code == 200
+    assert granted_total(two_year_project) == 100_000
+    before = dict(two_year_project.year_amounts.values_list("year", "amount"))
+    first = two_year_project.decisions.order_by("pk").first()
+    response = office_client.post(_decision_url("decision_delete", two_year_project, first), follow=True)
+    assert _messages(response) == ["Utan beslutet skulle insatsens beviljade belopp bli negativt."]
+    assert two_year_project.decisions.count() == 3
+    assert dict(two_year_project.year_amounts.values_list("year", "amount")) == before
