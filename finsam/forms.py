@@ -30,6 +30,15 @@ def refuse_impossible_ids(field: forms.ModelChoiceField) -> None:
     field.clean = clean
 
 
+def refuse_control_characters(field: forms.CharField) -> None:
+    """The text check the models make (finsam/fields.py: check_text), with one message for every invisible
+    character, NUL included (Django's own NUL check would add a second)."""
+    field.validators = [
+        *(v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)),
+        functools.partial(check_text, multiline=isinstance(field.widget, forms.Textarea)),
+    ]
+
+
 class PlainForm(forms.Form):
     """A form that is no model's: its dates and texts get the bounds the models give theirs (1990–2100, no
     control characters), so what it feeds a service is refused with the same message as on a model form."""
@@ -40,12 +49,7 @@ class PlainForm(forms.Form):
             if isinstance(field, forms.DateField):
                 field.validators.append(plausible_date)
             elif isinstance(field, forms.CharField):
-                # one message for every invisible character, NUL included
-                multiline = isinstance(field.widget, forms.Textarea)
-                field.validators = [
-                    *(v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)),
-                    functools.partial(check_text, multiline=multiline),
-                ]
+                refuse_control_characters(field)
 
 
 def refusal_message(form: forms.Form, missing) -> str:
