@@ -202,3 +202,16 @@ def within(field: str, *, low: int = 0, high: int = MAX_KRONOR, label: str = "")
             _("{label}: värdet ligger utanför det tillåtna intervallet."), label=label or field
         ),
     )
+
+
+def counts_within(fields, *, high: int = MAX_COUNT) -> models.CheckConstraint:
+    """One database check that each count of a row lies within 0…`high`: a row of many counts (a period report
+    has thirty) gets one check rather than thirty. The form fields say which count is out of range first."""
+    condition = Q()
+    for field in fields:
+        condition &= Q(**{f"{field}__gte": 0, f"{field}__lte": high})
+    return models.CheckConstraint(
+        condition=condition,
+        name="%(app_label)s_%(class)s_counts_within_bounds",
+        violation_error_message=_("Ett antal ligger utanför det tillåtna intervallet, 0–10 000 000."),
+    )

@@ -2,16 +2,26 @@
 own message and the data left as it was."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from budget import services as budget_services
-from budget.models import BudgetRecord, BudgetVersion, VersionStatus
+from budget.models import BudgetRecord, BudgetSettings, BudgetVersion, StateAllocationBasis, VersionStatus
+from finsam.fields import MAX_COUNT, MAX_POPULATION
 from finsam.plan import services as plan_services
 from finsam.plan.models import Plan, PlanStatus, PlanVersion
-from followup.models import StaffReached, StructuralReport
+from followup.models import (
+    Activity,
+    ActivityParticipants,
+    PeriodReport,
+    PlannedParticipants,
+    StaffReached,
+    StructuralReport,
+)
 from projects.amounts import granted_total
 from projects.models import (
     Application,
@@ -34,6 +44,7 @@ from tests.factories import (
 from tests.forms import submit
 
 HUGE = "100000000000000000000"  # 10^20
+TOO_MUCH = "Ange högst 1 000 000 000 000 kr."
 CONTROL = "Texten innehåller osynliga styrtecken (t.ex. från en kopierad text). Ta bort dem och spara igen."
 
 
@@ -463,3 +474,85 @@ def test_withdrawing_a_grant_that_a_reduction_leans_on_is_refused(office_client,
     assert _messages(response) == ["Utan beslutet skulle insatsens beviljade belopp bli negativt."]
     assert two_year_project.decisions.count() == 3
     assert dict(two_year_project.year_amounts.values_list("year", "amount")) == before
+
+
+# Bounds the database keeps too: the rules' amounts, the opening equity, the national population and the counts
+
+
+def test_a_rule_amount_above_a_thousand_billion_is_a_message_and_the_database_refuses_it(
+    office_client, association
+):
+    settings = BudgetSettings.objects.create(association=association, min_liquidity=500_000)
+    url = reverse("budget:settings", kwargs={"slug": "eget"})
+    data = {"min_liquidity": HUGE, "equity_ceiling": "1000000000001"}
+    page = _page(submit(office_client, url, data, contains="min_liquidity"))
+    assert page.count(TOO_MUCH) == 2
+    settings.refresh_from_db()
+    assert (settings.min_liquidity, settings.equity_ceiling) == (500_000, None)
+    for field in ("min_liquidity", "new_project_reserve", "reservation_threshold", "equity_ceiling"):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            BudgetSettings.objects.filter(pk=settings.pk).update(**{field: 10**12 + 1})
+
+
+def test_an_opening_equity_beyond_a_thousand_billion_either_way_is_refused_by_the_database(draft_version):
+    draft_version.opening_equity = -(10**12) - 1
+    with pytest.raises(ValidationError) as refused:
+        draft_version.full_clean()
+    assert refused.value.message_dict["opening_equity"] == ["Ange minst −1 000 000 000 000 kr."]
+    for value in (-(10**12) - 1, 10**12 + 1):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            BudgetVersion.objects.filter(pk=draft_version.pk).update(opening_equity=value)
+    BudgetVersion.objects.filter(pk=draft_version.pk).update(
+        opening_equity=-(10**12)
+    )  # the bound itself is fine
+
+
+def test_a_national_population_above_a_hundred_million_is_a_message(office_client, association):
+    url = reverse("budget:allocation_basis", kwargs={"slug": "eget", "year": 2023})
+    data = {
+        "national_amount": "1000000",
+        "associations": "80",
+        "national_population": "3000000000",
+        "national_benefits": "1000000",
+    }
+    page = _page(submit(office_client, url, data, contains="national_population"))
+    assert page.count("Ange högst 100 000 000.") == 1
+    assert re.search(
+        r'<input[^>]*name="national_population"[^>]*is-invalid|<input[^>]*is-invalid[^>]*name="national_population"',
+        page,
+    )
+    assert not StateAllocationBasis.objects.exists()
+    basis = StateAllocationBasis.objects.create(
+        association=association,
+        year=2024,
+        statistics_year=2022,
+        national_amount=1,
+        associations=80,
+        national_population=6_500_000,
+        national_benefits=1,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        StateAllocationBasis.objects.filter(pk=basis.pk).update(national_population=MAX_POPULATION + 1)
+
+
+def test_the_database_keeps_every_count_within_ten_million(structural):
+    project, member, _url = structural
+    report = StructuralReport.objects.create(project=project, year=2010, period=1, activities=1)
+    staff = StaffReached.objects.create(report=report, member=member, staff_women=1)
+    planned = PlannedParticipants.objects.create(project=project, year=2010, count=1)
+    period = PeriodReport.objects.create(project=project, year=2010, period=1)
+    activity = Activity.objects.create(
+        association=project.association, date=datetime.date(2010, 3, 1), title="X"
+    )
+    participants = ActivityParticipants.objects.create(activity=activity, member=member, count_men=1)
+    too_many = MAX_COUNT + 1
+    for rows, field in [
+        (StructuralReport.objects.filter(pk=report.pk), "activities"),
+        (StaffReached.objects.filter(pk=staff.pk), "staff_other"),
+        (PlannedParticipants.objects.filter(pk=planned.pk), "count"),
+        (PeriodReport.objects.filter(pk=period.pk), "unknown_men"),
+        (ActivityParticipants.objects.filter(pk=participants.pk), "count_women"),
+    ]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            rows.update(**{field: too_many})
+    assert StructuralReport.objects.get().activities == 1
