@@ -556,3 +556,41 @@ def test_the_database_keeps_every_count_within_ten_million(structural):
         with pytest.raises(IntegrityError), transaction.atomic():
             rows.update(**{field: too_many})
     assert StructuralReport.objects.get().activities == 1
+
+
+# A NUL in what a page reads from the address or a hidden field: PostgreSQL refuses NUL in a string parameter,
+# so it must never reach a query
+
+
+def test_a_nul_in_the_population_pages_age_group_opens_the_usual_group(office_client, association):
+    municipality = MemberOrganisationFactory(association=association, kind="kommun")
+    url = reverse("members:population_edit", kwargs={"slug": "eget"})
+    page = _page(office_client.get(url, {"grupp": "16-64\x00", "datum": "2008-11-01"}))
+    assert re.search(r'<option value="16-64" selected>', page)
+    assert f'name="count_{municipality.pk}"' in page
+
+
+def test_a_nul_in_the_import_confirmations_checksum_says_the_preview_is_gone(office_client, association):
+    url = reverse("members:population_import", kwargs={"slug": "eget"})
+    response = office_client.post(url, {"confirm": "1", "sha256": "\x00" + "0" * 63}, follow=True)
+    assert _messages(response) == ["Förhandsgranskningen finns inte längre. Ladda upp filen igen."]
+
+
+@pytest.mark.parametrize(
+    "name,parameters",
+    [
+        ("projects:list", ["status", "slag", "agare", "ar"]),
+        ("projects:applications", ["status", "omgang", "sokande"]),
+        ("projects:requisitions", ["ar"]),
+        ("members:fees", ["ar"]),
+        ("members:board", ["ar"]),
+        ("members:populations", ["grupp", "datum"]),
+        ("budget:list", ["version"]),
+    ],
+)
+def test_a_nul_in_a_lists_filter_filters_nothing(office_client, association, name, parameters):
+    MemberOrganisationFactory(association=association, name="Flens kommun")
+    url = reverse(name, kwargs={"slug": "eget"})
+    for parameter in parameters:
+        response = office_client.get(url, {parameter: "1\x00"})
+        assert response.status_code == 200, (parameter, response.status_code)
