@@ -447,9 +447,21 @@ def forms_to_fuzz(demo, django_db_blocker):
 
 
 def _scripted_posts() -> list[Form]:
-    """What a page's script posts rather than a form: the section editor's live preview of its Markdown."""
+    """Posts no crawled page shows a form for: the section editor's live preview of its Markdown (posted by the
+    page's script), and the revision of a year's report (its form is shown on an adopted report only, and the
+    demo's report is a draft: the post is refused, but its fields are checked)."""
     preview = reverse("plan:preview", kwargs={"slug": SLUG, "year": 2023})
-    return [Form(preview, preview, "plan:preview", {"body": [""]}, {"body": "textarea"})]
+    revise = reverse("plan:report_revise", kwargs={"slug": SLUG, "year": 2023})
+    return [
+        Form(preview, preview, "plan:preview", {"body": [""]}, {"body": "textarea"}),
+        Form(
+            revise,
+            revise,
+            "plan:report_revise",
+            {"revised_on": ["2024-03-01"], "reason": ["Ny uppgift om utfallet"]},
+            {"revised_on": "date", "reason": "text"},
+        ),
+    ]
 
 
 @pytest.fixture(scope="module")
