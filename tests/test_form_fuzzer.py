@@ -144,6 +144,7 @@ def _complete_the_demo():
     its report, and one row of each domain model the demo has none of."""
     from budget import services as budget_services
     from budget.models import BudgetLine, BudgetVersion, EquityCeilingStep, Outcome, StateAllocationBasis
+    from finsam.plan.models import Plan, RiskItem
     from followup.models import BenefitSum, FollowupSettings, StructuralReport
     from members.models import BoardSeat, MemberKind, MemberOrganisation, Population, PreparatoryGroupMember
     from projects.models import Application, ApplicationRound, Decision, Project, ProjectKind, Requisition
@@ -201,6 +202,11 @@ def _complete_the_demo():
         PreparatoryGroupMember(member=municipality, person_name="Anna Andersson"),
         BoardSeat(
             member=municipality, person_name="Bo Berg", role="ledamot", term_from=datetime.date(2023, 1, 1)
+        ),
+        RiskItem(
+            plan=Plan.objects.filter(association=association, status="draft").order_by("-year").first(),
+            risk="Medlemmarnas bidrag minskar",
+            control="Följs upp varje kvartal",
         ),
     ]
     for row in rows:
