@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from budget.models import BudgetLine, BudgetSettings, StateAllocationBasis
 from finsam.concurrency import GuardedForm
 from finsam.fields import kronor_form_field
-from finsam.forms import DATE_WIDGET, AssociationBoundForm
+from finsam.forms import DATE_WIDGET, AssociationBoundForm, PlainForm
 
 
-class NewBudgetForm(forms.Form):
+class NewBudgetForm(PlainForm):
     plan_year = forms.IntegerField(label=_("Planår"), min_value=2004, max_value=2100)
     title = forms.CharField(label=_("Rubrik"), max_length=120, required=False)
     forecast = forms.BooleanField(label=_("Med prognos för året före"), required=False, initial=True)
@@ -17,12 +17,12 @@ class NewBudgetForm(forms.Form):
     income_shown_negative = forms.BooleanField(label=_("Intäkter visas som negativa belopp"), required=False)
 
 
-class AdoptForm(forms.Form):
+class AdoptForm(PlainForm):
     adopted_on = forms.DateField(label=_("Fastställd av styrelsen"), widget=DATE_WIDGET)
     reference = forms.CharField(label=_("Beslut (Dnr/paragraf)"), max_length=60, required=False)
 
 
-class ReviseForm(forms.Form):
+class ReviseForm(PlainForm):
     revised_on = forms.DateField(label=_("Revisionens datum"), widget=DATE_WIDGET)
     reason = forms.CharField(
         label=_("Skäl"), max_length=200, help_text=_("T.ex. utifrån förändrad budget 2010.")

@@ -12,7 +12,16 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finsam.fields import KronorField, PlausibleDateField, PositionField, YearField, within
+from finsam.fields import (
+    MAX_KRONOR,
+    MAX_POPULATION,
+    CountField,
+    KronorField,
+    PlausibleDateField,
+    PositionField,
+    YearField,
+    within,
+)
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, RecordGuarded, ScopedQuerySet
 
@@ -145,6 +154,12 @@ class BudgetSettings(AssociationOwned):  # förbundets teckenvana, enhet och eko
     class Meta:
         verbose_name = _("budgetinställningar och regler")
         verbose_name_plural = _("budgetinställningar och regler")
+        constraints = [
+            within("min_liquidity", label=_("Lägsta likviditet")),
+            within("new_project_reserve", label=_("Medel för nya insatser")),
+            within("reservation_threshold", label=_("Medlemsavgifter för förbehåll")),
+            within("equity_ceiling", label=_("Högsta egna kapital")),
+        ]
 
     def __str__(self) -> str:
         return str(_("Budgetinställningar"))
@@ -220,6 +235,7 @@ class BudgetVersion(RecordGuarded, AssociationOwned):  # version: utkast, fastst
         verbose_name = _("budgetversion")
         verbose_name_plural = _("budgetversioner")
         constraints = [
+            within("opening_equity", low=-MAX_KRONOR, label=_("Eget kapital vid första årets början")),
             models.UniqueConstraint(
                 fields=["budget", "number"],
                 name="version_number_unique",
@@ -451,7 +467,7 @@ class StateAllocationBasis(AssociationOwned):  # underlag för statens medelstil
     )
     national_amount = KronorField(_("statens medel till alla förbund (kr)"))  # kronor
     associations = models.PositiveSmallIntegerField(_("antal förbund som får grundtilldelning"))
-    national_population = models.PositiveIntegerField(_("invånare 16–64 år i alla förbunds områden"))
+    national_population = CountField(_("invånare 16–64 år i alla förbunds områden"), limit=MAX_POPULATION)
     national_benefits = KronorField(
         _("utbetald ersättning i alla förbunds områden (kr)"),
         help_text=_("Summan bakom försörjningsmåttet för alla förbund under statistikåret."),
@@ -475,6 +491,7 @@ class StateAllocationBasis(AssociationOwned):  # underlag för statens medelstil
             within("national_amount", label=_("Statens medel")),
             within("national_benefits", label=_("Utbetald ersättning")),
             within("base_amount", label=_("Grundtilldelning")),
+            within("national_population", high=MAX_POPULATION, label=_("Invånare 16–64 år")),
             models.UniqueConstraint(
                 fields=["association", "year"],
                 name="one_allocation_basis_per_year",

@@ -22,6 +22,7 @@ from budget.models import (
 )
 from budget.record import content_sha256, to_content
 from finsam.lib.sync import sync_figures
+from finsam.models import check_values
 
 
 @transaction.atomic
@@ -81,6 +82,7 @@ def adopt(*, version: BudgetVersion, adopted_on: datetime.date, reference: str, 
     The record holds every figure, label, column, per-project row, equity and rule result as they are at this
     moment (budget/record.py); from then on the version is shown from the record only.
     """
+    check_values(BudgetVersion, adopted_on=adopted_on, decision_reference=reference)
     locked = _locked(version)
     if locked.status == VersionStatus.ADOPTED:
         raise ValidationError(
@@ -123,6 +125,7 @@ def revise(*, version: BudgetVersion, revised_on: datetime.date, reason: str) ->
     Only the latest version is revised, and only once: a second "Revidera" (a double click, a colleague at the
     same moment) is told about the draft that already exists instead of starting another.
     """
+    check_values(BudgetVersion, revised_on=revised_on, revision_reason=reason)
     Budget.objects.select_for_update().filter(pk=version.budget_id).first()  # one revision at a time
     locked = _locked(version)
     if locked.status != VersionStatus.ADOPTED:

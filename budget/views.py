@@ -45,6 +45,7 @@ from finsam.access import Need, get_access
 from finsam.concurrency import Guard
 from finsam.crud import delete_page, form_page
 from finsam.fields import kronor_form_field
+from finsam.forms import refusal_message
 from finsam.importing import import_page
 
 
@@ -308,7 +309,7 @@ def budget_adopt(request, slug, year, number):
     version = _version(_budget(access, year), number)
     form = AdoptForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Ange datum för styrelsens beslut."))
+        messages.error(request, refusal_message(form, _("Ange datum för styrelsens beslut.")))
     else:
         try:
             services.adopt(
@@ -333,7 +334,7 @@ def budget_revise(request, slug, year, number):
     version = _version(_budget(access, year), number)
     form = ReviseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Ange revisionens datum och skäl."))
+        messages.error(request, refusal_message(form, _("Ange revisionens datum och skäl.")))
     else:
         try:
             revision = services.revise(

@@ -93,9 +93,10 @@ def deletion_preview(obj) -> dict:
     return {"deleted": sorted(deleted.items()), "changed": sorted(set(changed)), "protected": protected}
 
 
-def delete_page(request, *, access, obj, success_url: str, in_use_message: str, delete=None):
-    """GET asks for confirmation, listing every row that goes with it; POST deletes (with `delete(obj)` if
-    given, e.g. a service that also updates what depends on it), or explains why not."""
+def delete_page(request, *, access, obj, success_url: str, in_use_message: str, delete=None, note: str = ""):
+    """GET asks for confirmation, listing every row that goes with it (and `note`, what else the deletion
+    does); POST deletes (with `delete(obj)` if given, e.g. a service that also updates what depends on it), or
+    explains why not."""
     if request.method == "POST":
         label = str(obj)
         try:
@@ -118,6 +119,7 @@ def delete_page(request, *, access, obj, success_url: str, in_use_message: str, 
         "object": obj,
         "cancel_url": success_url,
         "in_use_message": in_use_message,
+        "note": note,
         **deletion_preview(obj),
     }
     return render(request, "finsam/object_confirm_delete.html", context)

@@ -27,6 +27,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LINE_BREAKS = re.compile(r"[\r\n]")
 
 
+def _other_than_bounds(validators) -> list:
+    """A field's validators without the database backend's integer range (2^31 on PostgreSQL's integer, 2^63
+    for a bigint): the field's own, narrower bounds replace it, so a value is refused with one message."""
+    return [v for v in validators if not isinstance(v, MinValueValidator | MaxValueValidator)]
+
+
 def kronor_messages(negative: bool) -> dict:
     return {
         "invalid": _("Ange ett helt antal kronor, utan decimaler."),
@@ -80,7 +86,7 @@ class KronorField(models.BigIntegerField):
     def validators(self):
         messages = kronor_messages(self.negative)
         return [
-            *super().validators,
+            *_other_than_bounds(super().validators),
             MinValueValidator(-MAX_KRONOR if self.negative else 0, message=messages["min_value"]),
             MaxValueValidator(MAX_KRONOR, message=messages["max_value"]),
         ]
@@ -113,7 +119,7 @@ class CountField(models.PositiveIntegerField):
     def validators(self):
         field = count_form_field(limit=self.limit)
         return [
-            *super().validators,
+            *_other_than_bounds(super().validators),
             MinValueValidator(0, message=COUNT_MESSAGES["min_value"]),
             MaxValueValidator(self.limit, message=field.error_messages["max_value"]),
         ]
@@ -131,7 +137,8 @@ class PositionField(models.PositiveIntegerField):
     @property
     def validators(self):
         return [
-            *super().validators,
+            *_other_than_bounds(super().validators),
+            MinValueValidator(0, message=_("Ange 0 eller mer.")),
             MaxValueValidator(1_000_000, message=_("Ange en ordning upp till 1 000 000.")),
         ]
 
@@ -152,7 +159,7 @@ class YearField(models.PositiveSmallIntegerField):
     @property
     def validators(self):
         return [
-            *super().validators,
+            *_other_than_bounds(super().validators),
             MinValueValidator(FIRST_YEAR, message=YEAR_MESSAGE),
             MaxValueValidator(LAST_YEAR, message=YEAR_MESSAGE),
         ]
@@ -201,4 +208,17 @@ def within(field: str, *, low: int = 0, high: int = MAX_KRONOR, label: str = "")
         violation_error_message=format_lazy(
             _("{label}: värdet ligger utanför det tillåtna intervallet."), label=label or field
         ),
+    )
+
+
+def counts_within(fields, *, high: int = MAX_COUNT) -> models.CheckConstraint:
+    """One database check that each count of a row lies within 0…`high`: a row of many counts (a period report
+    has thirty) gets one check rather than thirty. The form fields say which count is out of range first."""
+    condition = Q()
+    for field in fields:
+        condition &= Q(**{f"{field}__gte": 0, f"{field}__lte": high})
+    return models.CheckConstraint(
+        condition=condition,
+        name="%(app_label)s_%(class)s_counts_within_bounds",
+        violation_error_message=_("Ett antal ligger utanför det tillåtna intervallet, 0–10 000 000."),
     )

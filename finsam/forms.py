@@ -1,10 +1,13 @@
+import functools
 import re
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from finsam.concurrency import instance_guard, lock_rows
+from finsam.fields import check_text, plausible_date
 from finsam.models import Association, RecordGuarded
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -25,6 +28,42 @@ def refuse_impossible_ids(field: forms.ModelChoiceField) -> None:
         return original(value)
 
     field.clean = clean
+
+
+def refuse_control_characters(field: forms.CharField) -> None:
+    """The text check the models make (finsam/fields.py: check_text), with one message for every invisible
+    character, NUL included (Django's own NUL check would add a second)."""
+    field.validators = [
+        *(v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)),
+        functools.partial(check_text, multiline=isinstance(field.widget, forms.Textarea)),
+    ]
+
+
+class PlainForm(forms.Form):
+    """A form that is no model's: its dates and texts get the bounds the models give theirs (1990–2100, no
+    control characters), so what it feeds a service is refused with the same message as on a model form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # each form's own copies: the class's fields stay as declared
+            if isinstance(field, forms.DateField):
+                field.validators.append(plausible_date)
+            elif isinstance(field, forms.CharField):
+                refuse_control_characters(field)
+
+
+def refusal_message(form: forms.Form, missing) -> str:
+    """One line for a refused form whose page answers with a message instead of the form: what is wrong, in the
+    fields' own words and with their labels, or `missing` when a required field was only left empty."""
+    wrong = []
+    for name, errors in form.errors.as_data().items():
+        label = form.fields[name].label if name in form.fields else None
+        for error in errors:
+            if error.code == "required":
+                continue
+            for message in error.messages:
+                wrong.append(f"{label}: {message}" if label else message)
+    return " ".join(wrong) or str(missing)
 
 
 class GuardedModelForm(forms.ModelForm):

@@ -10,6 +10,7 @@ the same, in one transaction, recorded as an `ImportLog` with the file's name an
 import datetime
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
 from django import forms
@@ -93,6 +94,9 @@ class Preview:
         return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def import_page(
     request, *, access, kind: str, importer, form_class, template: str, back_url: str, title: str
 ):
@@ -135,9 +139,15 @@ def import_page(
 
 def _confirm(request, access, kind, importer, template, back_url, context):
     association = access.association
-    pending = PendingImport.objects.filter(
-        association=association, kind=kind, sha256=request.POST.get("sha256", ""), created_by=request.user
-    ).first()
+    sha256 = request.POST.get("sha256", "")
+    # only a checksum's 64 hex digits reach the query (PostgreSQL refuses a NUL in a string, for one)
+    pending = (
+        PendingImport.objects.filter(
+            association=association, kind=kind, sha256=sha256, created_by=request.user
+        ).first()
+        if SHA256.fullmatch(sha256)
+        else None
+    )
     if pending is None:
         messages.error(request, _("Förhandsgranskningen finns inte längre. Ladda upp filen igen."))
         return redirect(request.path)

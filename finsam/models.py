@@ -90,6 +90,13 @@ class AssociationOwned(models.Model):
         return getattr(target, f"{self.association_path.split('__')[-1]}_id", None)
 
 
+def check_values(model: type[models.Model], **values) -> None:
+    """The model's own checks of single fields (bounds, dates, control characters) for values a service is about
+    to write, before it does any work; a ValidationError keyed by field, as full_clean() would raise."""
+    instance = model(**values)
+    instance.clean_fields(exclude={f.name for f in model._meta.concrete_fields if f.name not in values})
+
+
 class RecordGuarded(models.Model):
     """A row that may not change while what it belongs to is a document of record (an adopted budget or plan).
 

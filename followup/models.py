@@ -10,7 +10,15 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finsam.fields import CountField, KronorField, PlausibleDateField, YearField, within
+from finsam.fields import (
+    MAX_COUNT,
+    CountField,
+    KronorField,
+    PlausibleDateField,
+    YearField,
+    counts_within,
+    within,
+)
 from finsam.history import AssociationHistoryBase
 from finsam.models import AssociationOwned, ScopedQuerySet
 
@@ -177,12 +185,13 @@ class PlannedParticipants(AssociationOwned):  # planerat antal deltagare
         verbose_name = _("planerat antal deltagare")
         verbose_name_plural = _("planerat antal deltagare")
         constraints = [
+            within("count", high=MAX_COUNT, label=_("Planerat antal deltagare")),
             models.UniqueConstraint(
                 fields=["project", "year"],
                 name="one_plan_per_project_and_year",
                 violation_error_message=_("Insatsen har redan ett planerat antal deltagare för året."),
                 violation_error_code="count",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -195,8 +204,13 @@ def _counts(prefix: str, label) -> dict:
     }
 
 
+def _count_names(prefixes) -> list[str]:
+    return [f"{prefix}_{gender}" for prefix in prefixes for gender in GENDERS]
+
+
 def _period_constraints() -> list:
     constraints = [
+        counts_within(_count_names(("started", "participated", "ended", *OUTCOMES))),
         models.UniqueConstraint(
             fields=["project", "year", "period"],
             name="one_report_per_project_and_period",
@@ -296,6 +310,7 @@ class StructuralReport(AssociationOwned):  # strukturinriktad insats: aktivitete
         verbose_name = _("rapport för strukturinriktad insats")
         verbose_name_plural = _("rapporter för strukturinriktade insatser")
         constraints = [
+            within("activities", high=MAX_COUNT, label=_("Antal aktiviteter")),
             models.UniqueConstraint(
                 fields=["project", "year", "period"],
                 name="one_structural_report_per_period",
@@ -329,12 +344,13 @@ class StaffReached(AssociationOwned):  # personal som nåtts, per medlemsorganis
         verbose_name = _("nådd personal")
         verbose_name_plural = _("nådd personal")
         constraints = [
+            counts_within(_count_names(("staff",))),
             models.UniqueConstraint(
                 fields=["report", "member"],
                 name="staff_once_per_member",
                 violation_error_message=_("Medlemsorganisationen finns redan i rapporten."),
                 violation_error_code="member",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -394,12 +410,13 @@ class ActivityParticipants(AssociationOwned):  # deltagare per medlemsorganisati
         verbose_name = _("deltagare i aktivitet")
         verbose_name_plural = _("deltagare i aktiviteter")
         constraints = [
+            counts_within(_count_names(("count",))),
             models.UniqueConstraint(
                 fields=["activity", "member"],
                 name="participants_once_per_member",
                 violation_error_message=_("Medlemsorganisationen finns redan bland deltagarna."),
                 violation_error_code="member",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

@@ -64,12 +64,12 @@ def save_structural_report(
     *, project, year: int, period: int, activities: int, staff: dict
 ) -> StructuralReport:
     """A structure-oriented project's period: its activities and the staff reached per member organisation."""
-    report, _created = StructuralReport.objects.get_or_create(
-        project=project, year=year, period=period, defaults={"activities": activities}
-    )
-    if report.activities != activities:
+    report = StructuralReport.objects.filter(project=project, year=year, period=period).first()
+    if report is None or report.activities != activities:
+        report = report or StructuralReport(project=project, year=year, period=period)
         report.activities = activities
-        report.save(update_fields=["activities"])
+        report.full_clean()  # the count's bounds hold by any path, not only the page's
+        report.save()
     existing = {row.member_id: row for row in report.staff.all()}
     for member, counts in staff.items():
         row = existing.get(member.pk)
@@ -77,10 +77,10 @@ def save_structural_report(
         if not any(counts.values()):
             if row is not None:
                 row.delete()
-        elif row is None:
-            StaffReached.objects.create(report=report, member=member, **values)
-        elif any(getattr(row, key) != value for key, value in values.items()):
+        elif row is None or any(getattr(row, key) != value for key, value in values.items()):
+            row = row or StaffReached(report=report, member=member)
             for key, value in values.items():
                 setattr(row, key, value)
+            row.full_clean()
             row.save()
     return report

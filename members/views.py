@@ -237,7 +237,9 @@ def population_edit(request, slug):
     initial_date = _parse_date(request.GET.get("datum")) or datetime.date(
         datetime.date.today().year - 1, 11, 1
     )
-    band = request.GET.get("grupp", AgeBand.AGE_16_64)
+    band = request.GET.get("grupp")
+    if band not in AgeBand.values:  # only a known group reaches the query (PostgreSQL refuses a NUL, for one)
+        band = AgeBand.AGE_16_64
     existing = {
         p.member_id: p.inhabitants
         for p in Population.objects.filter(

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
 from finsam.admin import AssociationScopedAdmin, ScopedInline
+from finsam.forms import GuardedModelForm
 from projects.models import (
     Application,
     ApplicationRound,
@@ -11,6 +13,7 @@ from projects.models import (
     ProjectYearAmount,
     Requisition,
 )
+from projects.services import outside_period
 
 
 class ReadOnlyMoney:
@@ -38,8 +41,30 @@ class DecisionInline(ReadOnlyMoney, ScopedInline):
     extra = 0
 
 
+class ProjectAdminForm(GuardedModelForm):
+    """The admin moves a project's dates but not its money (ReadOnlyMoney), so dates that would leave a yearly
+    amount outside the period are refused here; the project's page moves both together."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if self.instance.pk is None or start is None or "start" in self.errors or "end" in self.errors:
+            return cleaned
+        amounts = dict(self.instance.year_amounts.values_list("year", "amount"))
+        problem = outside_period(amounts, start, end)
+        if problem:
+            field = "start" if "start" in self.changed_data and "end" not in self.changed_data else "end"
+            self.add_error(
+                field,
+                f"{problem} "
+                + _("Ändra datumen på insatsens sida i stället; där fördelas beloppen per år om efter dem."),
+            )
+        return cleaned
+
+
 @admin.register(Project)
 class ProjectAdmin(AssociationScopedAdmin):
+    form = ProjectAdminForm
     list_display = ["number", "name", "owner", "kind", "status", "start", "end"]
     list_filter = ["status", "kind", "long_term_county_wide", "esf_funded"]
     search_fields = ["number", "name"]

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from finsam.fields import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE, check_text, kronor_form_field
-from finsam.forms import DATE_WIDGET, AssociationBoundForm
+from finsam.fields import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE, kronor_form_field
+from finsam.forms import DATE_WIDGET, AssociationBoundForm, refuse_control_characters
 from finsam.lib.periods import normalise_vague_date
 from members.models import MemberKind
 from projects.amounts import propose_split
@@ -120,7 +120,6 @@ class DecideApplicationForm(DecisionForm):
         label=_("Insatsens nummer (vid bifall)"),
         max_length=20,
         required=False,
-        validators=[lambda value: check_text(value, multiline=False)],
     )
 
     def __init__(self, *args, application, **kwargs):
@@ -130,6 +129,7 @@ class DecideApplicationForm(DecisionForm):
         self.fields["outcome"].choices = [
             choice for choice in self.fields["outcome"].choices if choice[0] != "reduced"
         ]
+        refuse_control_characters(self.fields["number"])  # the project's number, checked as the model would
 
 
 class YearAmountForm(forms.Form):

@@ -14,6 +14,7 @@ from projects.models import (
     Decision,
     DecisionOutcome,
     Project,
+    ProjectYearAmount,
 )
 
 
@@ -132,6 +133,14 @@ def add_decision(*, project: Project, decision: Decision) -> None:
             _("Minskningen är större än vad insatsen har beviljats: kvar skulle bli %(total)s.")
             % {"total": format_kr(total)}
         )
+    if total == 0:
+        raise ValidationError(
+            _(
+                "Efter minskningen skulle insatsen stå utan beviljade medel. Ska insatsen inte fortsätta, ändra "
+                "dess status till Avbruten."
+            ),
+            code="no_money_left",
+        )
     from_year = decision.decided_on.year if decision.decided_on else project.start.year
     amounts = {row.year: row.amount for row in project.year_amounts.all()}
     fixed = {year: amount for year, amount in amounts.items() if year < from_year}
@@ -151,34 +160,106 @@ def add_decision(*, project: Project, decision: Decision) -> None:
     _write_years(project, _split_for(project, total, fixed=fixed))
 
 
+def _refuse_without_money(project: Project, total: int, *, corrected: bool) -> None:
+    """A running project always has money granted: a correction or withdrawal that would leave it with none (or
+    less) is refused with what to do instead."""
+    if total < 0:
+        raise ValidationError(
+            _("Efter ändringen skulle insatsens beviljade belopp bli %(total)s.")
+            % {"total": format_kr(total)}
+            if corrected
+            else _("Utan beslutet skulle insatsens beviljade belopp bli negativt.")
+        )
+    if total == 0:
+        raise ValidationError(
+            _(
+                "Efter rättelsen skulle insatsen stå utan beviljade medel. Var beslutet i själva verket ett avslag, "
+                "återkalla det i stället (insatsen tas då bort med det) och registrera avslaget på ansökan; ska "
+                "insatsen inte fortsätta, ändra dess status till Avbruten."
+            )
+            if corrected
+            else _(
+                "Utan beslutet skulle insatsen stå utan beviljade medel. Återkalla först de senare besluten, eller "
+                "ändra insatsens status till Avbruten om den inte ska fortsätta."
+            ),
+            code="no_money_left",
+        )
+
+
+def _hanging_on(project: Project, *, besides: Decision) -> list[str]:
+    """What else than its yearly amounts and `besides` refers to the project (requisitions, reports, targets…),
+    named as a person reads it."""
+    found = []
+    for relation in project._meta.related_objects:
+        if relation.related_model is ProjectYearAmount:
+            continue
+        rows = getattr(project, relation.get_accessor_name()).all()
+        if relation.related_model is Decision:
+            rows = rows.exclude(pk=besides.pk)
+        if rows.exists():
+            found.append(str(relation.related_model._meta.verbose_name_plural))
+    return found
+
+
 @transaction.atomic
 def correct_decision(*, decision: Decision) -> None:
-    """A wrong decision corrected (the form has set its new values): saved, and the project's years follow."""
+    """A wrong decision corrected (the form has set its new values): saved, and the project's years follow.
+
+    Refused when the project would be left without granted money: a grant that was really a refusal is
+    withdrawn instead (which removes the project it made) and the refusal registered on the application.
+    """
     decision.full_clean()
     decision.save()
     if decision.project_id:
-        total = granted_total(decision.project)
-        if total < 0:
-            raise ValidationError(
-                _("Efter ändringen skulle insatsens beviljade belopp bli %(total)s.")
-                % {"total": format_kr(total)}
-            )
+        _refuse_without_money(decision.project, granted_total(decision.project), corrected=True)
         _resplit(decision.project)
 
 
 @transaction.atomic
-def withdraw_decision(*, decision: Decision) -> None:
+def withdraw_decision(*, decision: Decision) -> Project | None:
     """A decision registered by mistake is withdrawn: deleted (the history keeps it, and it can be restored);
-    the project's years follow its new total, and an application it answered is open again."""
+    the project's years follow its new total, and an application it answered is open again.
+
+    A project's only decision goes with the project it made, provided nothing else hangs on the project
+    (requisitions, reports, …): a project nobody granted is no project, and deciding its application again must
+    not make a second one. Returns the removed project, if any.
+    """
     project, application = decision.project, decision.application
-    decision.delete()
+    removed = None
     if project is not None:
-        if granted_total(project) < 0:
-            raise ValidationError(_("Utan beslutet skulle insatsens beviljade belopp bli negativt."))
-        _resplit(project)
+        Project.objects.select_for_update().filter(pk=project.pk).first()  # one withdrawal at a time
+        others = project.decisions.exclude(pk=decision.pk)
+        if not others.exists():
+            hanging = _hanging_on(project, besides=decision)
+            if hanging:
+                raise ValidationError(
+                    _(
+                        "Beslutet är insatsens enda och kan inte återkallas, eftersom insatsen har %(what)s. Är "
+                        "beloppet fel, rätta beslutet; ska insatsen inte fortsätta, ändra dess status till Avbruten."
+                    )
+                    % {"what": ", ".join(hanging)},
+                    code="project_in_use",
+                )
+            project.delete()  # with its decision and years: one batch in history, restorable together
+            removed = project
+        elif application is not None:
+            raise ValidationError(
+                _(
+                    "Beslutet beviljade ansökan som insatsen kom från, och insatsen har fler beslut. Rätta beslutet "
+                    "i stället, eller återkalla de senare besluten först."
+                ),
+                code="origin_of_project",
+            )
+        else:
+            decision.delete()
+            _refuse_without_money(project, granted_total(project), corrected=False)
+            _resplit(project)
+    else:
+        decision.delete()
     if application is not None and not application.decisions.exists():
         application.status = ApplicationStatus.RECEIVED
         application.save(update_fields=["status"])
+    return removed
 
 
 @transaction.atomic
@@ -188,8 +269,13 @@ def decide_application(
     """The board's decision on an application. A grant makes the application a project.
 
     The project takes the application's details; its years are `years` as decided (the decision page starts
-    them from the amounts applied for), which must add up to the grant and lie within the period.
+    them from the amounts applied for), which must add up to the grant and lie within the period. An application
+    is decided once: a second decision (a double click, a colleague at the same moment) is refused, so it never
+    makes a second project.
     """
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.decisions.exists():
+        raise ValidationError(_("Ansökan är redan beslutad."), code="already_decided")
     decision.application = application
     decision.association = application.association
     decision.full_clean()

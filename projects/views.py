@@ -523,16 +523,42 @@ def decision_edit(request, slug, pk, dpk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def decision_delete(request, slug, pk, dpk):
-    """Withdraw a decision registered by mistake (it stays in the history and can be restored)."""
+    """Withdraw a decision registered by mistake (it stays in the history and can be restored); a project's only
+    decision takes the project with it."""
     access = get_access(request.user, slug, Need.EDIT)
     decision = _decision(access, pk, dpk)
+    project = decision.project
+    if request.method == "POST":
+        label = str(decision)
+        try:
+            removed = services.withdraw_decision(decision=decision)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(project)
+        if removed is not None:
+            messages.success(
+                request,
+                _(
+                    "”%(label)s” är återkallat och insatsen %(name)s är borttagen med det. Båda kan återställas "
+                    "från historiken."
+                )
+                % {"label": label, "name": removed},
+            )
+            return redirect("projects:list", slug=slug)
+        messages.success(
+            request,
+            _("”%(label)s” är borttagen. Den kan återställas från historiken.") % {"label": label},
+        )
+        return redirect(project)
     return delete_page(
         request,
         access=access,
         obj=decision,
-        success_url=decision.project.get_absolute_url(),
+        success_url=project.get_absolute_url(),
         in_use_message=_("Beslutet kan inte återkallas."),
-        delete=lambda obj: services.withdraw_decision(decision=obj),
+        note=""
+        if project.decisions.exclude(pk=decision.pk).exists()
+        else _("Beslutet är insatsens enda: insatsen %(name)s tas bort med det.") % {"name": project},
     )
 
 

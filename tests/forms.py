@@ -15,7 +15,9 @@ class _FormParser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "form":
-            self._form = {"attrs": attributes, "fields": [], "kinds": {}}
+            # kinds: each field's input type; attributes: its tag's attributes (step, max…); options: the values
+            # a select, radio or checkbox offers
+            self._form = {"attrs": attributes, "fields": [], "kinds": {}, "attributes": {}, "options": {}}
             self.forms.append(self._form)
         if self._form is None:
             return
@@ -23,6 +25,9 @@ class _FormParser(HTMLParser):
         if name and tag in ("input", "select", "textarea"):
             kind = attributes.get("type", "text") if tag == "input" else tag
             self._form["kinds"].setdefault(name, kind)
+            self._form["attributes"].setdefault(name, attributes)
+            if kind in ("checkbox", "radio"):
+                self._form["options"].setdefault(name, []).append(attributes.get("value", "on"))
         if tag == "input" and name:
             kind = attributes.get("type", "text")
             if kind in ("checkbox", "radio"):
@@ -35,6 +40,7 @@ class _FormParser(HTMLParser):
         elif tag == "option" and self._select is not None:
             self._option = attributes
             value = attributes.get("value", "")
+            self._form["options"].setdefault(self._select["name"], []).append(value)
             if self._select["first"] is None:
                 self._select["first"] = value
             if "selected" in attributes:

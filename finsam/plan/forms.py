@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from finsam.forms import DATE_WIDGET, AssociationBoundForm
+from finsam.forms import DATE_WIDGET, AssociationBoundForm, PlainForm
 from finsam.plan import blocks
 from finsam.plan.blocks import block_choices
 from finsam.plan.logo import MAX_LOGO_BYTES, checked_logo
@@ -41,7 +41,7 @@ class PlanForm(AssociationBoundForm):
         return super().save(commit=commit)
 
 
-class AdoptPlanForm(forms.Form):
+class AdoptPlanForm(PlainForm):
     """The board's decision: date, Dnr and § of the minutes; the plan's budget adopted with it if asked."""
 
     adopted_on = forms.DateField(label=_("Styrelsens beslutsdatum"), widget=DATE_WIDGET)
@@ -62,7 +62,7 @@ class AdoptReportForm(AdoptPlanForm):
     adopt_budget = None
 
 
-class RevisePlanForm(forms.Form):
+class RevisePlanForm(PlainForm):
     revised_on = forms.DateField(label=_("Revisionens datum"), widget=DATE_WIDGET)
     reason = forms.CharField(
         label=_("Skäl"), max_length=200, help_text=_("T.ex. utifrån förändrad budget 2010.")

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
+from finsam.forms import refusal_message
 from finsam.lib.periods import is_valid_plan_year
 from finsam.plan import services
 from finsam.plan.forms import AdoptReportForm, PlanForm, RevisePlanForm, SectionForm
@@ -157,7 +158,10 @@ def report_adopt(request, slug, year):
     form = AdoptReportForm(request.POST)
     if not form.is_valid():
         messages.error(
-            request, _("Verksamhetsberättelsen är inte fastställd: ange datum för styrelsens beslut.")
+            request,
+            refusal_message(
+                form, _("Verksamhetsberättelsen är inte fastställd: ange datum för styrelsens beslut.")
+            ),
         )
         return redirect(_detail(slug, year))
     data = form.cleaned_data
@@ -190,7 +194,7 @@ def report_revise(request, slug, year):
     report = _report(access, year)
     form = RevisePlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Ange revisionens datum och skäl."))
+        messages.error(request, refusal_message(form, _("Ange revisionens datum och skäl.")))
         return redirect(_detail(slug, year))
     try:
         services.start_revision(

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from finsam import concurrency
+from finsam.models import check_values
 from finsam.plan import blocks, renders
 from finsam.plan.document import Adoption, PlanDocument, build_document
 from finsam.plan.models import CycleItem, Plan, PlanKind, PlanStatus, PlanVersion, RiskItem, Section
@@ -178,6 +179,7 @@ def adopt_plan(
     exactly those (finsam/plan/renders.py). Of two simultaneous adoptions the second waits for the row lock and
     is then told the plan was already adopted.
     """
+    check_values(PlanVersion, adopted_on=adopted_on, reference=reference, paragraph=paragraph)
     locked = Plan.objects.select_for_update().select_related("association").get(pk=plan.pk)
     if locked.is_adopted:
         latest = locked.versions.order_by("-number").first()
@@ -232,6 +234,7 @@ def start_revision(*, plan: Plan, revised_on: datetime.date, reason: str) -> Non
     The plan's row is locked first: of two simultaneous "Revidera", the second waits, then finds the plan a draft
     and is told, so the first one's date and reason stay (through finsam.concurrency, where tests meet).
     """
+    check_values(Plan, revised_on=revised_on, revision_reason=reason)
     locked = concurrency.lock_rows(Plan.objects.filter(pk=plan.pk))[0]
     if not locked.is_adopted:
         raise ValidationError(

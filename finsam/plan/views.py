@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
+from finsam.forms import refusal_message
 from finsam.lib.periods import is_valid_plan_year
 from finsam.plan import renders, services
 from finsam.plan.document import render_markdown
@@ -89,7 +90,10 @@ def plan_adopt(request, slug, year):
     plan = _plan(access, year)
     form = AdoptPlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Planen är inte fastställd: ange datum för styrelsens beslut."))
+        messages.error(
+            request,
+            refusal_message(form, _("Planen är inte fastställd: ange datum för styrelsens beslut.")),
+        )
         return redirect(_detail(slug, year))
     data = form.cleaned_data
     try:
@@ -122,7 +126,7 @@ def plan_revise(request, slug, year):
     plan = _plan(access, year)
     form = RevisePlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Ange revisionens datum och skäl."))
+        messages.error(request, refusal_message(form, _("Ange revisionens datum och skäl.")))
         return redirect(_detail(slug, year))
     try:
         services.start_revision(

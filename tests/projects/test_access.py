@@ -30,6 +30,7 @@ def _objects(association):
     )
     return {
         "project": project.pk,
+        "decision": project.decisions.get().pk,
         "requisition": requisition.pk,
         "application": application.pk,
         "round": round_.pk,
@@ -46,6 +47,8 @@ URLS = [
     ("projects:delete", lambda o: {"pk": o["project"]}, Need.EDIT),
     ("projects:years", lambda o: {"pk": o["project"]}, Need.EDIT),
     ("projects:decision_create", lambda o: {"pk": o["project"]}, Need.EDIT),
+    ("projects:decision_edit", lambda o: {"pk": o["project"], "dpk": o["decision"]}, Need.EDIT),
+    ("projects:decision_delete", lambda o: {"pk": o["project"], "dpk": o["decision"]}, Need.EDIT),
     ("projects:requisition_create", lambda o: {"pk": o["project"]}, Need.EDIT),
     ("projects:requisition_edit", lambda o: {"pk": o["project"], "rpk": o["requisition"]}, Need.EDIT),
     ("projects:requisition_delete", lambda o: {"pk": o["project"], "rpk": o["requisition"]}, Need.EDIT),
