@@ -2,8 +2,8 @@
 
 A report is a plan of the kind "report" (finsam/plan/models.py), so these views are the plan's views over the
 other kind: the same access rules (`get_access` with the same needs), the same section form, the same render
-cache, PDF and workbook, the same adoption with archived files. Kept apart from finsam/plan/views.py so that the
-plan's own views stay as they are.
+cache, PDF and workbook, the same adoption with archived files. Adopting, revising and moving a section are the
+plan's own views (finsam/plan/views.py) called with the report's kind; what they say differs by kind there.
 """
 
 from django.contrib import messages
@@ -13,22 +13,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from finsam.access import Need, get_access
 from finsam.crud import delete_page, form_page
-from finsam.forms import refusal_message
 from finsam.lib.periods import is_valid_plan_year
-from finsam.plan import services
+from finsam.plan import services, views
 from finsam.plan.forms import AdoptReportForm, PlanForm, RevisePlanForm, SectionForm
 from finsam.plan.models import Plan, PlanKind, Section
-from finsam.plan.views import _plan, _plan_file, _section_page, _version_file
+from finsam.plan.views import _plan, _plan_file, _refuse_if_adopted, _section_page, _version_file
 
 REPORT = PlanKind.REPORT
-REPORT_ADOPTED_MESSAGE = gettext_lazy(
-    "Verksamhetsberättelsen är fastställd och kan inte ändras. Starta en revision för att ändra den."
-)
 
 
 def _report(access, year) -> Plan:
@@ -36,14 +31,7 @@ def _report(access, year) -> Plan:
 
 
 def _detail(slug, year) -> str:
-    return reverse("plan:report", kwargs={"slug": slug, "year": year})
-
-
-def _refuse_if_adopted(request, report: Plan, slug, year):
-    if report.is_adopted:
-        messages.error(request, str(REPORT_ADOPTED_MESSAGE))
-        return redirect(_detail(slug, year))
-    return None
+    return views._detail(slug, year, REPORT)
 
 
 @login_required
@@ -141,70 +129,19 @@ def report_section_delete(request, slug, year, pk):
 @login_required
 @require_POST
 def report_section_move(request, slug, year, pk):
-    access = get_access(request.user, slug, Need.EDIT)
-    report = _report(access, year)
-    section = get_object_or_404(report.sections.all(), pk=pk)
-    if refused := _refuse_if_adopted(request, report, slug, year):
-        return refused
-    services.move_section(section=section, step=-1 if request.POST.get("riktning") == "upp" else 1)
-    return redirect(_detail(slug, year) + f"#sektion-{section.pk}")
+    return views.move(request, slug, year, pk, REPORT)
 
 
 @login_required
 @require_POST
 def report_adopt(request, slug, year):
-    access = get_access(request.user, slug, Need.EDIT)
-    report = _report(access, year)
-    form = AdoptReportForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request,
-            refusal_message(
-                form, _("Verksamhetsberättelsen är inte fastställd: ange datum för styrelsens beslut.")
-            ),
-        )
-        return redirect(_detail(slug, year))
-    data = form.cleaned_data
-    try:
-        version = services.adopt_plan(
-            plan=report,
-            adopted_on=data["adopted_on"],
-            reference=data["reference"],
-            paragraph=data["paragraph"],
-            by=request.user,
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _(
-                "Verksamhetsberättelsen är fastställd som version %(number)s. PDF och Excel skapas en gång ur "
-                "berättelsen som den fastställdes och sparas sedan oförändrade."
-            )
-            % {"number": version.number},
-        )
-    return redirect(_detail(slug, year))
+    return views.adopt(request, slug, year, REPORT)
 
 
 @login_required
 @require_POST
 def report_revise(request, slug, year):
-    access = get_access(request.user, slug, Need.EDIT)
-    report = _report(access, year)
-    form = RevisePlanForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, refusal_message(form, _("Ange revisionens datum och skäl.")))
-        return redirect(_detail(slug, year))
-    try:
-        services.start_revision(
-            plan=report, revised_on=form.cleaned_data["revised_on"], reason=form.cleaned_data["reason"]
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Revisionen är startad. De fastställda versionerna finns kvar."))
-    return redirect(_detail(slug, year))
+    return views.revise(request, slug, year, REPORT)
 
 
 @login_required

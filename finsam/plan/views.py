@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from finsam.access import Need, get_access
@@ -16,6 +17,7 @@ from finsam.plan import renders, services
 from finsam.plan.document import render_markdown
 from finsam.plan.forms import (
     AdoptPlanForm,
+    AdoptReportForm,
     CycleItemForm,
     PlanForm,
     RevisePlanForm,
@@ -45,8 +47,39 @@ def _plan(access, year, kind=PlanKind.PLAN) -> Plan:
     )
 
 
-def _detail(slug, year) -> str:
-    return reverse("plan:detail", kwargs={"slug": slug, "year": year})
+def _detail(slug, year, kind=PlanKind.PLAN) -> str:
+    name = "plan:report" if kind == PlanKind.REPORT else "plan:detail"
+    return reverse(name, kwargs={"slug": slug, "year": year})
+
+
+# What the plan's pages and the year's report's (finsam/plan/report_views.py) say differently about the same acts.
+KIND_TEXTS = {
+    PlanKind.PLAN: {
+        "adopted_refusal": PLAN_ADOPTED_MESSAGE,
+        "no_date": gettext_lazy("Planen är inte fastställd: ange datum för styrelsens beslut."),
+        "adopted": gettext_lazy(
+            "Planen är fastställd som version %(number)s. PDF och Excel skapas en gång ur planen som den "
+            "fastställdes och sparas sedan oförändrade."
+        ),
+        "revision_started": gettext_lazy(
+            "Revisionen är startad. De fastställda versionerna finns kvar; fastställ planen igen när den är klar."
+        ),
+    },
+    PlanKind.REPORT: {
+        "adopted_refusal": gettext_lazy(
+            "Verksamhetsberättelsen är fastställd och kan inte ändras. Starta en revision för att ändra den."
+        ),
+        "no_date": gettext_lazy(
+            "Verksamhetsberättelsen är inte fastställd: ange datum för styrelsens beslut."
+        ),
+        "adopted": gettext_lazy(
+            "Verksamhetsberättelsen är fastställd som version %(number)s. PDF och Excel skapas en gång ur "
+            "berättelsen som den fastställdes och sparas sedan oförändrade."
+        ),
+        "revision_started": gettext_lazy("Revisionen är startad. De fastställda versionerna finns kvar."),
+    },
+}
+ADOPT_FORMS = {PlanKind.PLAN: AdoptPlanForm, PlanKind.REPORT: AdoptReportForm}
 
 
 @login_required
@@ -76,25 +109,22 @@ def plan_detail(request, slug, year):
 
 
 def _refuse_if_adopted(request, plan: Plan, slug, year):
-    """Edits of an adopted plan are refused with the way forward; None when the plan may be changed."""
+    """Edits of an adopted plan or report are refused with the way forward; None when it may be changed."""
     if plan.is_adopted:
-        messages.error(request, str(PLAN_ADOPTED_MESSAGE))
-        return redirect(_detail(slug, year))
+        messages.error(request, str(KIND_TEXTS[plan.kind]["adopted_refusal"]))
+        return redirect(_detail(slug, year, plan.kind))
     return None
 
 
-@login_required
-@require_POST
-def plan_adopt(request, slug, year):
+def adopt(request, slug, year, kind):
+    """The board's decision registered: the plan or report becomes its next archived version."""
     access = get_access(request.user, slug, Need.EDIT)
-    plan = _plan(access, year)
-    form = AdoptPlanForm(request.POST)
+    plan = _plan(access, year, kind)
+    texts = KIND_TEXTS[kind]
+    form = ADOPT_FORMS[kind](request.POST)
     if not form.is_valid():
-        messages.error(
-            request,
-            refusal_message(form, _("Planen är inte fastställd: ange datum för styrelsens beslut.")),
-        )
-        return redirect(_detail(slug, year))
+        messages.error(request, refusal_message(form, str(texts["no_date"])))
+        return redirect(_detail(slug, year, kind))
     data = form.cleaned_data
     try:
         version = services.adopt_plan(
@@ -102,32 +132,23 @@ def plan_adopt(request, slug, year):
             adopted_on=data["adopted_on"],
             reference=data["reference"],
             paragraph=data["paragraph"],
-            adopt_dependencies=data["adopt_budget"],
+            adopt_dependencies=data.get("adopt_budget") or False,
             by=request.user,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
-            _(
-                "Planen är fastställd som version %(number)s. PDF och Excel skapas en gång ur planen som den "
-                "fastställdes och sparas sedan oförändrade."
-            )
-            % {"number": version.number},
-        )
-    return redirect(_detail(slug, year))
+        messages.success(request, str(texts["adopted"]) % {"number": version.number})
+    return redirect(_detail(slug, year, kind))
 
 
-@login_required
-@require_POST
-def plan_revise(request, slug, year):
+def revise(request, slug, year, kind):
     access = get_access(request.user, slug, Need.EDIT)
-    plan = _plan(access, year)
+    plan = _plan(access, year, kind)
     form = RevisePlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, refusal_message(form, _("Ange revisionens datum och skäl.")))
-        return redirect(_detail(slug, year))
+        return redirect(_detail(slug, year, kind))
     try:
         services.start_revision(
             plan=plan, revised_on=form.cleaned_data["revised_on"], reason=form.cleaned_data["reason"]
@@ -135,13 +156,31 @@ def plan_revise(request, slug, year):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
-            _(
-                "Revisionen är startad. De fastställda versionerna finns kvar; fastställ planen igen när den är klar."
-            ),
-        )
-    return redirect(_detail(slug, year))
+        messages.success(request, str(KIND_TEXTS[kind]["revision_started"]))
+    return redirect(_detail(slug, year, kind))
+
+
+def move(request, slug, year, pk, kind):
+    access = get_access(request.user, slug, Need.EDIT)
+    section = get_object_or_404(
+        Section.objects.filter(plan__association=access.association, plan__year=year, plan__kind=kind), pk=pk
+    )
+    if refused := _refuse_if_adopted(request, section.plan, slug, year):
+        return refused
+    services.move_section(section=section, step=-1 if request.POST.get("riktning") == "upp" else 1)
+    return redirect(_detail(slug, year, kind) + f"#sektion-{section.pk}")
+
+
+@login_required
+@require_POST
+def plan_adopt(request, slug, year):
+    return adopt(request, slug, year, PlanKind.PLAN)
+
+
+@login_required
+@require_POST
+def plan_revise(request, slug, year):
+    return revise(request, slug, year, PlanKind.PLAN)
 
 
 @login_required
@@ -279,17 +318,7 @@ def row_delete(request, slug, year, kind, pk):
 @login_required
 @require_POST
 def section_move(request, slug, year, pk):
-    access = get_access(request.user, slug, Need.EDIT)
-    section = get_object_or_404(
-        Section.objects.filter(
-            plan__association=access.association, plan__year=year, plan__kind=PlanKind.PLAN
-        ),
-        pk=pk,
-    )
-    if refused := _refuse_if_adopted(request, section.plan, slug, year):
-        return refused
-    services.move_section(section=section, step=-1 if request.POST.get("riktning") == "upp" else 1)
-    return redirect(_detail(slug, year) + f"#sektion-{section.pk}")
+    return move(request, slug, year, pk, PlanKind.PLAN)
 
 
 def _filename(plan, extension: str, version: PlanVersion | None = None) -> str:
