@@ -204,6 +204,7 @@ def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worke
     assert config["worker_class"] == "gthread"
     assert config["threads"] > 1
     assert config["timeout"] >= 120
+    assert config["reuse_port"] is True  # each worker its own socket: the kernel spreads connections over them
 
 
 @override_settings(REQUIRE_2FA_FOR_OFFICE=True)

@@ -86,7 +86,12 @@ class Command(BaseCommand):
             subprocess.Popen(
                 [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
                 cwd=settings.BASE_DIR,
-                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"},
+                env={
+                    **env,
+                    "GUNICORN_BIND": f"127.0.0.1:{port}",
+                    "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "2"),
+                    "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "8"),
+                },
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             ),
