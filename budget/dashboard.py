@@ -13,7 +13,12 @@ from finsam.lib.money import format_kr
 
 
 def _years(association) -> set[int]:
-    return set(Budget.objects.filter(association=association).values_list("plan_year", flat=True))
+    return set(
+        Budget.objects.filter(association=association)
+        .order_by()
+        .values_list("plan_year", flat=True)
+        .distinct()
+    )
 
 
 def _state(versions) -> tuple[str, str, object]:
@@ -97,7 +102,9 @@ def _adopted_budgets(association) -> list:
 
 
 def _panel(access, year, today):
-    budget = versions_of(Budget.objects.filter(association=access.association, plan_year=year)).first()
+    budget = versions_of(
+        Budget.objects.filter(association=access.association, plan_year=year).select_related("association")
+    ).first()
     versions = list(budget.versions.all()) if budget else []
     state, label, version = _state(versions)
     view = budget_view(version) if version is not None else None

@@ -103,14 +103,14 @@ def column_heading(column: BudgetColumn) -> str:
     return column.label or f"{column.get_kind_display()} {column.year}"
 
 
-def compute_live(version: BudgetVersion, *, depth: int = 0) -> ComputedBudget:
+def compute_live(version: BudgetVersion, *, depth: int = 0, columns=None) -> ComputedBudget:
     """The version's figures from today's lines, amounts and sources.
 
     An adopted version from before adoption records existed kept its fed figures as frozen amounts; they are
-    used here only to build its record once (budget/apps.py).
+    used here only to build its record once (budget/apps.py). `columns`: the version's, when already read.
     """
     association = version.budget.association
-    years = [column.year for column in _columns(version)]
+    years = [column.year for column in (columns if columns is not None else _columns(version))]
     lines = lines_for(association, years)
     amounts = list(version.amounts.all())
     entered = {(a.line_id, a.year): a.amount for a in amounts if not a.frozen}
@@ -134,13 +134,14 @@ def fee_figures(computed: ComputedBudget) -> dict[int, int | None]:
 def live_view(version: BudgetVersion, *, depth: int = 0) -> BudgetView:
     """The version as it stands today: what a draft shows, and what adoption stores."""
     budget = version.budget
-    computed = compute_live(version, depth=depth)
+    columns = _columns(version)
+    computed = compute_live(version, depth=depth, columns=columns)
     settings = settings_for(budget.association)
     return BudgetView(
         title=str(budget),
         plan_year=budget.plan_year,
         income_shown_negative=budget.income_shown_negative,
-        columns=[ColumnSpec(c.year, c.kind, column_heading(c)) for c in _columns(version)],
+        columns=[ColumnSpec(c.year, c.kind, column_heading(c)) for c in columns],
         computed=computed,
         opening_equity=version.opening_equity,
         rule_results=check_rules(computed, settings, fee_figures(computed)),

@@ -6,11 +6,16 @@ from followup.reminders import due_items
 from followup.reports import missing_status_reports, running_projects, settings_for
 
 
+def _distinct_years(queryset):
+    """Each year once, without the models' default ordering (which would join the association to sort)."""
+    return queryset.order_by().values_list("year", flat=True).distinct()
+
+
 def figure_years(association) -> set[int]:
     """Years with follow-up figures: goals, participants' figures, status reports."""
-    years = set(Goal.objects.filter(association=association).values_list("year", flat=True))
-    years.update(PeriodReport.objects.filter(project__association=association).values_list("year", flat=True))
-    years.update(StatusReport.objects.filter(project__association=association).values_list("year", flat=True))
+    years = set(_distinct_years(Goal.objects.filter(association=association)))
+    years.update(_distinct_years(PeriodReport.objects.filter(project__association=association)))
+    years.update(_distinct_years(StatusReport.objects.filter(project__association=association)))
     return years
 
 
@@ -19,7 +24,7 @@ def activity_years(association) -> set[int]:
 
 
 def benefit_years(association) -> set[int]:
-    return set(BenefitSum.objects.filter(member__association=association).values_list("year", flat=True))
+    return set(_distinct_years(BenefitSum.objects.filter(member__association=association)))
 
 
 # each follow-up page, and the years it has data for (it opens on the latest and offers them)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.conf import settings as django_settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -86,23 +87,32 @@ def cycle_due_date(when: str, year: int) -> datetime.date | None:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _project_items(association, settings: FollowupSettings, today, earliest, latest) -> list[DueItem]:
-    projects = list(
-        Project.objects.filter(association=association)
-        .exclude(status=ProjectStatus.CANCELLED)
-        .filter(start__lte=latest)
-        .order_by("name")
-    )
-    received = set(
-        StatusReport.objects.filter(project__association=association).values_list(
-            "project_id", "year", "period", "kind"
-        )
-    )
+def _project_items(
+    association, settings: FollowupSettings, today, earliest, latest, *, narrow: bool = True
+) -> list[DueItem]:
+    """`narrow`: read only what can fall in the window (an association's earlier years are left unread);
+    tests/followup/test_reminders.py shows for any data that reading everything gives the same items."""
+    # An item is due at most the due days after its period's last day, and a period ends within a year of the
+    # project's end: a project that ended before `reach` has nothing left in the window.
+    most_days = max(settings.report_due_days, settings.requisition_due_days)
+    reach = earliest - datetime.timedelta(days=most_days + 366)
+    projects = Project.objects.filter(association=association).exclude(status=ProjectStatus.CANCELLED)
+    reports = StatusReport.objects.filter(project__association=association)
+    covering = Requisition.objects.filter(project__association=association)
+    if narrow:
+        projects = projects.filter(Q(end__isnull=True) | Q(end__gte=reach))
+        # status reports of the years the periods below run over, and every final report
+        reports = reports.filter(Q(year__gte=earliest.year - 1) | Q(kind=ReportKind.FINAL))
+        # a requisition counts for a period whose last day it covers, and those days are after `earliest − days`
+        covering = covering.filter(period_end__gte=earliest - datetime.timedelta(days=most_days))
+    projects = list(projects.filter(start__lte=latest).order_by("name"))
+    if narrow:
+        ids = [project.pk for project in projects]
+        reports, covering = reports.filter(project_id__in=ids), covering.filter(project_id__in=ids)
+    received = set(reports.values_list("project_id", "year", "period", "kind"))
     finals = {project_id for project_id, _year, _period, kind in received if kind == ReportKind.FINAL}
     requisitions: dict[int, list[tuple[datetime.date, datetime.date]]] = {}
-    for project_id, start, end in Requisition.objects.filter(project__association=association).values_list(
-        "project_id", "period_start", "period_end"
-    ):
+    for project_id, start, end in covering.values_list("project_id", "period_start", "period_end"):
         requisitions.setdefault(project_id, []).append((start, end))
     periods = settings.periods_per_year
     items = []

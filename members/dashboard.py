@@ -10,7 +10,7 @@ from members.models import BoardSeat, FeeYear
 
 
 def _years(association) -> set[int]:
-    return set(FeeYear.objects.filter(association=association).values_list("year", flat=True))
+    return set(FeeYear.objects.filter(association=association).order_by().values_list("year", flat=True))
 
 
 def _board_years(association) -> set[int]:

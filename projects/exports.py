@@ -23,8 +23,9 @@ def projects_with_money(association, year: int, *, include_cancelled: bool = Fal
 
     Cancelled projects are left out unless asked for, as in the budget's project line.
     """
-    granted = Decision.objects.filter(project=OuterRef("pk")).values("project")
-    in_year = ProjectYearAmount.objects.filter(project=OuterRef("pk"), year=year).values("project")
+    # order_by(): the models' default ordering would join the project and its association into each subquery
+    granted = Decision.objects.filter(project=OuterRef("pk")).order_by().values("project")
+    in_year = ProjectYearAmount.objects.filter(project=OuterRef("pk"), year=year).order_by().values("project")
     projects = Project.objects.filter(association=association)
     if not include_cancelled:
         projects = projects.exclude(status=ProjectStatus.CANCELLED)
@@ -118,15 +119,23 @@ def requisition_table(association, year: int, *, requested: bool = True) -> Tabl
     (the year's report before any requisition is registered: no column of zeros that would read as results)."""
     in_year = (
         Requisition.objects.filter(project=OuterRef("pk"), period_start__year=year)
+        .order_by()
         .values("project")
         .annotate(s=Sum("amount"))
         .values("s")
     )
-    projects = projects_with_money(association, year).annotate(
-        requested=Coalesce(Subquery(in_year), Value(0)),
-        requested_example=Exists(
-            Requisition.objects.filter(project=OuterRef("pk"), period_start__year=year, is_example=True)
-        ),
+    # plain values: the table needs the name and three figures, not the projects with owner and area
+    projects = list(
+        projects_with_money(association, year)
+        .select_related(None)
+        .prefetch_related(None)
+        .annotate(
+            requested=Coalesce(Subquery(in_year), Value(0)),
+            requested_example=Exists(
+                Requisition.objects.filter(project=OuterRef("pk"), period_start__year=year, is_example=True)
+            ),
+        )
+        .values("number", "name", "year_amount", "requested", "requested_example", "start")
     )
     columns = [
         Column("name", _("Insats")),
@@ -139,16 +148,17 @@ def requisition_table(association, year: int, *, requested: bool = True) -> Tabl
     )
     rows = []
     for project in projects:
-        example = requested and project.requested_example
+        label = f"{project['number']} {project['name']}".strip()  # as Project.__str__
+        amount, received = project["year_amount"], project["requested"]
         cells = {
-            "name": marked_example(str(project)) if example else str(project),
-            "granted": project.year_amount,
-            "requested": project.requested,
-            "difference": project.requested - project.year_amount,
+            "name": marked_example(label) if requested and project["requested_example"] else label,
+            "granted": amount,
+            "requested": received,
+            "difference": received - amount,
         }
         rows.append(table.add(Row({column.key: cells[column.key] for column in columns})))
     totals = {column.key: sum(table.rows[i].cells[column.key] for i in rows) for column in columns[1:]}
     table.add(Row({"name": _("Summa"), **totals}, RowKind.TOTAL, terms=tuple((i, 1) for i in rows)))
-    if requested and any(project.requested_example for project in projects):
+    if requested and any(project["requested_example"] for project in projects):
         table.notes.append(example_note())
     return table

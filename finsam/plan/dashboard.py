@@ -71,7 +71,9 @@ def place_in_cycle(items: list[tuple[str, str]], today: datetime.date, upcoming:
 
 
 def _years(association) -> set[int]:
-    return set(Plan.objects.filter(association=association).values_list("year", flat=True))
+    return set(
+        Plan.objects.filter(association=association).order_by().values_list("year", flat=True).distinct()
+    )
 
 
 def _plan_panel(access, year, today):

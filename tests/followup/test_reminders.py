@@ -8,13 +8,24 @@ import time_machine
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from finsam.access import Need
 from finsam.models import Role
 from finsam.plan.models import CycleItem, Plan
 from followup.models import FollowupSettings, ReminderLog, ReportKind, StatusReport
-from followup.reminders import cycle_due_date, due_items, period_bounds, send_reminders
+from followup.reminders import (
+    LOOK_BACK_DAYS,
+    _project_items,
+    cycle_due_date,
+    due_items,
+    period_bounds,
+    send_reminders,
+)
 from projects.models import Requisition
 from tests.access_matrix import ROLES, assert_login_required, assert_matrix_cell
 from tests.factories import AccessGrantFactory, ProjectFactory, UserFactory
@@ -257,3 +268,100 @@ def test_the_command_can_leave_the_sending_to_the_worker(association, project, c
     assert len(mail.outbox) == 2  # the immediate backend ran it; a deployment's worker would
     with pytest.raises(CommandError, match="--enqueue"):
         call_command("send_reminders", "--enqueue", "--date", "2023-08-10")
+
+
+# dates as days from today, so that projects, reports and requisitions cluster around the window's edges
+reminder_data = st.fixed_dictionaries(
+    {
+        "periods": st.sampled_from([2, 3]),
+        "report_days": st.integers(min_value=0, max_value=200),
+        "requisition_days": st.integers(min_value=0, max_value=200),
+        "ahead": st.integers(min_value=0, max_value=60),
+        "today": st.dates(min_value=datetime.date(2016, 1, 1), max_value=datetime.date(2027, 12, 31)),
+        "projects": st.lists(
+            st.fixed_dictionaries(
+                {
+                    # the end from today (over 100: still running, no end date) and the days it ran until then
+                    "end": st.integers(min_value=-900, max_value=130),
+                    "days": st.integers(min_value=0, max_value=1500),
+                    "reports": st.lists(
+                        st.tuples(
+                            st.integers(min_value=-4, max_value=1),
+                            st.integers(min_value=1, max_value=3),
+                            st.sampled_from(list(ReportKind.values)),
+                        ),
+                        max_size=6,
+                        unique=True,
+                    ),
+                    "requisitions": st.lists(
+                        st.tuples(
+                            st.integers(min_value=-1200, max_value=100),
+                            st.integers(min_value=0, max_value=400),
+                        ),
+                        max_size=4,
+                    ),
+                }
+            ),
+            max_size=5,
+        ),
+    }
+)
+
+
+# each example rolls back its rows, so the fixture's association is fresh for every one
+@hypothesis_settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=reminder_data)
+def test_reading_only_what_can_fall_in_the_window_gives_the_same_items_as_reading_everything(
+    association, data
+):
+    with transaction.atomic():
+        settings = FollowupSettings.objects.create(
+            association=association,
+            periods_per_year=data["periods"],
+            report_due_days=data["report_days"],
+            requisition_due_days=data["requisition_days"],
+            remind_days_before=data["ahead"],
+        )
+        today = data["today"]
+        for drawn in data["projects"]:
+            end = None if drawn["end"] > 100 else today + datetime.timedelta(days=drawn["end"])
+            start = (end or today) - datetime.timedelta(days=drawn["days"])
+            project = ProjectFactory(owner__association=association, start=start, end=end)
+            for years_from_today, period, kind in drawn["reports"]:
+                StatusReport.objects.create(
+                    project=project,
+                    year=today.year + years_from_today,
+                    period=period,
+                    kind=kind,
+                    received_on=datetime.date(2020, 1, 1),
+                )
+            for days_from_today, days in drawn["requisitions"]:
+                first = today + datetime.timedelta(days=days_from_today)
+                Requisition.objects.create(
+                    project=project,
+                    period_start=first,
+                    period_end=first + datetime.timedelta(days=days),
+                    amount=1,
+                )
+        earliest = today - datetime.timedelta(days=LOOK_BACK_DAYS)
+        latest = today + datetime.timedelta(days=settings.remind_days_before)
+        narrowed = _project_items(association, settings, today, earliest, latest)
+        everything = _project_items(association, settings, today, earliest, latest, narrow=False)
+        assert narrowed == everything
+        transaction.set_rollback(True)
+
+
+def test_a_project_that_ended_over_a_year_ago_still_owes_the_report_of_its_last_period(association):
+    """The last period runs on after the end: its report falls due inside the window although the project
+    ended before it (the edge the narrowed reading must keep)."""
+    settings = FollowupSettings.objects.create(
+        association=association, periods_per_year=2, report_due_days=30, requisition_due_days=30
+    )
+    project = ProjectFactory(
+        owner__association=association, start=datetime.date(2022, 1, 1), end=datetime.date(2023, 5, 1)
+    )
+    items = due_items(association, datetime.date(2024, 6, 15), settings=settings)
+    assert [(item.key, item.due) for item in items] == [
+        (f"requisition:{project.pk}:2023:1", datetime.date(2023, 7, 30)),
+        (f"status:{project.pk}:2023:1", datetime.date(2023, 7, 30)),
+    ]
