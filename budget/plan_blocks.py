@@ -33,10 +33,14 @@ class Shown:
     years: list[int]
 
 
-def _newest_versions(association) -> dict[int, BudgetVersion]:
-    """Per plan year, the version a plan shows: the newest one (a revision in progress included)."""
+def _newest_versions(association, plan_years: list[int] | None = None) -> dict[int, BudgetVersion]:
+    """Per plan year (all, or `plan_years`), the version a plan shows: the newest one (a revision in progress
+    included)."""
     newest = {}
-    for budget in versions_of(Budget.objects.filter(association=association)):
+    budgets = Budget.objects.filter(association=association).select_related("association")
+    if plan_years is not None:
+        budgets = budgets.filter(plan_year__in=plan_years)
+    for budget in versions_of(budgets):
         versions = list(budget.versions.all())
         if versions:
             newest[budget.plan_year] = versions[-1]
@@ -49,12 +53,13 @@ def chosen_budgets(plan, years: list[int] | None) -> tuple[list[Shown], list[int
     `years` None: the plan year's budget with all its columns. Otherwise each year's column is taken from the
     first budget that has one: the plan year's, that year's own, one already shown, then the nearest in time.
     """
-    newest = _newest_versions(plan.association)
     if years is None:
+        newest = _newest_versions(plan.association, [plan.year])  # the plan year's budget only
         if plan.year not in newest:
             return [], []
         view = budget_view(newest[plan.year])
         return [Shown(newest[plan.year], view, [c.year for c in view.columns])], []
+    newest = _newest_versions(plan.association)
     # Columns of an adopted version are locked with it, so its rows say which years its record holds.
     column_years: dict[int, set[int]] = {}
     by_version = {version.pk: plan_year for plan_year, version in newest.items()}

@@ -39,7 +39,11 @@ def report_detail(request, slug, year):
     access = get_access(request.user, slug)
     if not is_valid_plan_year(year):
         raise Http404
-    report = Plan.objects.filter(association=access.association, year=year, kind=REPORT).first()
+    report = views.with_parts(
+        Plan.objects.filter(association=access.association, year=year, kind=REPORT).select_related(
+            "association"
+        )
+    ).first()
     context = {"access": access, "association": access.association, "year": year, "plan": report}
     if report is not None:
         document, version = services.shown_document(report)

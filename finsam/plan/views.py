@@ -47,6 +47,16 @@ def _plan(access, year, kind=PlanKind.PLAN) -> Plan:
     )
 
 
+def with_parts(plans):
+    """Plans with their sections, yearly cycle and risks read once, for the document and the page together (in
+    their own order, without the join to the plan and its association that the models' default ordering adds)."""
+    return plans.prefetch_related(
+        Prefetch("sections", queryset=Section.objects.order_by("position", "pk")),
+        Prefetch("cycle_items", queryset=CycleItem.objects.order_by("position", "pk")),
+        Prefetch("risk_items", queryset=RiskItem.objects.order_by("position", "pk")),
+    )
+
+
 def _detail(slug, year, kind=PlanKind.PLAN) -> str:
     name = "plan:report" if kind == PlanKind.REPORT else "plan:detail"
     return reverse(name, kwargs={"slug": slug, "year": year})
@@ -87,11 +97,11 @@ def plan_detail(request, slug, year):
     access = get_access(request.user, slug)
     if not is_valid_plan_year(year):
         raise Http404
-    plan = (
-        Plan.objects.filter(association=access.association, year=year, kind=PlanKind.PLAN)
-        .select_related("association")
-        .first()
-    )
+    plan = with_parts(
+        Plan.objects.filter(association=access.association, year=year, kind=PlanKind.PLAN).select_related(
+            "association"
+        )
+    ).first()
     context = _context(access, year=year, plan=plan)
     if plan is not None:
         document, version = services.shown_document(plan)

@@ -156,3 +156,32 @@ def test_next_years_plan_starts_with_this_years_text(client, office_user, associ
     assert new.sections.get(heading="Avgifter").block_years == "2023, 2024"
     again = client.post(reverse("plan:copy", kwargs={"slug": association.slug, "year": 2023}), follow=True)
     assert "Det finns redan en plan för 2024." in again.content.decode()
+
+
+@pytest.mark.parametrize("projects", [1, 12])
+def test_the_plan_page_runs_a_fixed_number_of_queries(
+    client, office_user, association, django_assert_num_queries, projects
+):
+    import datetime
+
+    from finsam.plan.models import CycleItem, RiskItem
+    from tests.factories import MemberOrganisationFactory, granted_project
+
+    plan = _plan(association)
+    owner = MemberOrganisationFactory(association=association)
+    for _ in range(projects):
+        granted_project(
+            {2023: 100_000}, owner=owner, start=datetime.date(2023, 1, 1), end=datetime.date(2023, 12, 31)
+        )
+    for position in range(projects):
+        CycleItem.objects.create(plan=plan, position=position, when="mars", what=f"Steg {position}")
+        RiskItem.objects.create(
+            plan=plan, position=position, risk=f"Risk {position}", likelihood=2, consequence=3
+        )
+    client.force_login(office_user)
+    url = reverse("plan:detail", kwargs={"slug": association.slug, "year": 2023})
+    # session, user, grant; the plan with its sections, yearly cycle and risks (read once for the document and
+    # the page); each generated section's sources (fees, goals and follow-up, projects with their areas and
+    # yearly amounts; the plan year's budget, none here); the versions. Never per project, step or risk.
+    with django_assert_num_queries(18):
+        assert client.get(url).status_code == 200
