@@ -4,6 +4,8 @@ import re
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import ProhibitNullCharactersValidator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from finsam.concurrency import instance_guard, lock_rows
@@ -11,6 +13,29 @@ from finsam.fields import check_text, plausible_date
 from finsam.models import Association, RecordGuarded
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DirectSelect(forms.Select):
+    """A select whose options are written here rather than by one template per option.
+
+    The markup is Django's own select (attributes through `flatatt`, as its attrs template writes them), for
+    long filter lists shown on every visit: the history's forty kinds of data and everyone in it.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _group, choices, _index in widget["optgroups"]
+                for option in choices
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
 
 
 PLAUSIBLE_ID = re.compile(r"\s*\d{1,18}\s*")

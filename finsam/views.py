@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from finsam import dashboard, history
 from finsam.access import Need, get_access, visible_associations
-from finsam.forms import AssociationForm
+from finsam.forms import AssociationForm, DirectSelect
 from finsam.lib import params
 from finsam.lib.charts import bar_chart
 from finsam.lib.periods import is_valid_plan_year
@@ -172,10 +172,10 @@ def _history_filterset(access, data):
             label=_("Slag av uppgifter"),
             choices=kinds,
             empty_label=_("Allt"),
-            widget=forms.Select(attrs=SELECT),
+            widget=DirectSelect(attrs=SELECT),
         )
         person = django_filters.ModelChoiceFilter(
-            label=_("Person"), queryset=people, empty_label=_("Alla"), widget=forms.Select(attrs=SELECT)
+            label=_("Person"), queryset=people, empty_label=_("Alla"), widget=DirectSelect(attrs=SELECT)
         )
         fran = django_filters.DateFilter(label=_("Från och med"), widget=DATE_INPUT)
         till = django_filters.DateFilter(label=_("Till och med"), widget=DATE_INPUT)

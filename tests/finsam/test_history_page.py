@@ -1,6 +1,8 @@
 """The history page: paged, filtered by person, kind and dates, values as pages show them, constant queries."""
 
 import datetime
+import html
+import re
 
 import pytest
 import time_machine
@@ -265,3 +267,31 @@ def test_a_page_past_the_end_shows_the_last_page(client, auditor_user, associati
     response = client.get(_url(association, sida=99))
     assert response.context["page_number"] == 2
     assert response.context["first_row"] == 51
+
+
+def test_the_restore_button_posts_its_form_with_the_csrf_token_the_page_wrote(office_user, association):
+    """The page writes its rows in Python (finsam.templatetags.finsam.history_rows): the form must carry the
+    token and the action, and a browser that enforces CSRF gets the rows back by pressing the button."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(office_user)
+    project = _project_with_every_follow_up_figure(association)
+    before = _follow_up_figures(project.pk)
+    page = browser.get(_url(association)).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    delete = reverse("projects:delete", kwargs={"slug": association.slug, "pk": project.pk})
+    assert browser.post(delete, {"csrfmiddlewaretoken": token}).status_code == 302
+
+    page = browser.get(_url(association)).content.decode()
+    forms = re.findall(
+        r'<form method="post" action="([^"]+)" class="mt-1"><input type="hidden" name="csrfmiddlewaretoken" '
+        r'value="([^"]+)"><button type="submit" class="btn btn-sm btn-outline-primary">Återställ'
+        r'<span class="visually-hidden"> ([^<]+)</span></button></form>',
+        page,
+    )
+    action, token, label = next(form for form in forms if "/projects.project/" in form[0])
+    assert label == html.escape(str(project))
+    restored = browser.post(action, {"csrfmiddlewaretoken": token}, follow=True)
+    assert "rader är återställda." in restored.content.decode()
+    assert _follow_up_figures(project.pk) == before
