@@ -8,17 +8,12 @@ from budget.exports import outcome_by_line
 from budget.feeds import budget_view, fee_figures, versions_of
 from budget.models import Budget, BudgetVersion, VersionStatus
 from budget.rules import available_for_new_projects
-from finsam.dashboard import KeyFigure, Panel, register_panel, register_years
+from finsam.dashboard import KeyFigure, Panel, distinct_years, register_panel, register_years
 from finsam.lib.money import format_kr
 
 
 def _years(association) -> set[int]:
-    return set(
-        Budget.objects.filter(association=association)
-        .order_by()
-        .values_list("plan_year", flat=True)
-        .distinct()
-    )
+    return distinct_years(Budget.objects.filter(association=association), "plan_year")
 
 
 def _state(versions) -> tuple[str, str, object]:

@@ -61,6 +61,12 @@ def register_panel(panel: Panel) -> None:
     _PANELS[panel.key] = panel
 
 
+def distinct_years(queryset, field: str = "year") -> set[int]:
+    """Each year of `field` once, for a `years` function; without the models' default ordering, which would join
+    the association into the query only to sort."""
+    return set(queryset.order_by().values_list(field, flat=True).distinct())
+
+
 def register_years(years: Callable) -> None:
     if years not in _YEARS:
         _YEARS.append(years)

@@ -1,21 +1,23 @@
 """Follow-up's panel on the year dashboard: status reports not yet received, and the year's follow-up pages."""
 
-from finsam.dashboard import Panel, YearPage, register_panel, register_year_page, register_years
+from finsam.dashboard import (
+    Panel,
+    YearPage,
+    distinct_years,
+    register_panel,
+    register_year_page,
+    register_years,
+)
 from followup.models import Activity, BenefitSum, Goal, PeriodReport, StatusReport
 from followup.reminders import due_items
 from followup.reports import missing_status_reports, running_projects, settings_for
 
 
-def _distinct_years(queryset):
-    """Each year once, without the models' default ordering (which would join the association to sort)."""
-    return queryset.order_by().values_list("year", flat=True).distinct()
-
-
 def figure_years(association) -> set[int]:
     """Years with follow-up figures: goals, participants' figures, status reports."""
-    years = set(_distinct_years(Goal.objects.filter(association=association)))
-    years.update(_distinct_years(PeriodReport.objects.filter(project__association=association)))
-    years.update(_distinct_years(StatusReport.objects.filter(project__association=association)))
+    years = distinct_years(Goal.objects.filter(association=association))
+    years.update(distinct_years(PeriodReport.objects.filter(project__association=association)))
+    years.update(distinct_years(StatusReport.objects.filter(project__association=association)))
     return years
 
 
@@ -24,7 +26,7 @@ def activity_years(association) -> set[int]:
 
 
 def benefit_years(association) -> set[int]:
-    return set(_distinct_years(BenefitSum.objects.filter(member__association=association)))
+    return distinct_years(BenefitSum.objects.filter(member__association=association))
 
 
 # each follow-up page, and the years it has data for (it opens on the latest and offers them)

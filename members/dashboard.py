@@ -4,13 +4,21 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from finsam.dashboard import KeyFigure, Panel, YearPage, register_panel, register_year_page, register_years
+from finsam.dashboard import (
+    KeyFigure,
+    Panel,
+    YearPage,
+    distinct_years,
+    register_panel,
+    register_year_page,
+    register_years,
+)
 from members.exports import board_years
 from members.models import BoardSeat, FeeYear
 
 
 def _years(association) -> set[int]:
-    return set(FeeYear.objects.filter(association=association).order_by().values_list("year", flat=True))
+    return distinct_years(FeeYear.objects.filter(association=association))
 
 
 def _board_years(association) -> set[int]:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from finsam.lib.allocation import allocate
 from finsam.lib.money import format_kr
-from projects.models import SIGNED_AMOUNT, Project, ProjectStatus, ProjectYearAmount
+from projects.models import SIGNED_AMOUNT, Project, ProjectStatus, ProjectYearAmount, project_label
 
 
 def days_per_year(start: datetime.date, end: datetime.date) -> dict[int, int]:
@@ -101,6 +101,5 @@ def year_breakdown(association, years) -> dict[int, list[tuple[str, str, int]]]:
     )
     breakdown: dict[int, list[tuple[str, str, int]]] = {}
     for year, number, name, owner, amount in rows:
-        label = f"{number} {name}".strip()  # as Project.__str__
-        breakdown.setdefault(year, []).append((label, owner or "", amount))
+        breakdown.setdefault(year, []).append((project_label(number, name), owner or "", amount))
     return breakdown

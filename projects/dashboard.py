@@ -2,7 +2,15 @@
 
 from django.utils.translation import gettext as _
 
-from finsam.dashboard import KeyFigure, Panel, YearPage, register_panel, register_year_page, register_years
+from finsam.dashboard import (
+    KeyFigure,
+    Panel,
+    YearPage,
+    distinct_years,
+    register_panel,
+    register_year_page,
+    register_years,
+)
 from finsam.lib.tables import RowKind
 from projects.exports import requisition_table
 from projects.models import ProjectYearAmount
@@ -10,12 +18,7 @@ from projects.models import ProjectYearAmount
 
 def years_with_amounts(association) -> set[int]:
     """Calendar years in which the association's projects have money (the dashboard and the lists offer them)."""
-    return set(
-        ProjectYearAmount.objects.filter(project__association=association)
-        .order_by()
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    return distinct_years(ProjectYearAmount.objects.filter(project__association=association))
 
 
 def _panel(access, year, today):

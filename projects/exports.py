@@ -15,6 +15,7 @@ from projects.models import (
     ProjectStatus,
     ProjectYearAmount,
     Requisition,
+    project_label,
 )
 
 
@@ -148,7 +149,7 @@ def requisition_table(association, year: int, *, requested: bool = True) -> Tabl
     )
     rows = []
     for project in projects:
-        label = f"{project['number']} {project['name']}".strip()  # as Project.__str__
+        label = project_label(project["number"], project["name"])
         amount, received = project["year_amount"], project["requested"]
         cells = {
             "name": marked_example(label) if requested and project["requested_example"] else label,

@@ -59,6 +59,12 @@ class StartStatus(models.TextChoices):
     UNKNOWN = "unknown", _("Okänd period")
 
 
+def project_label(number: str, name: str) -> str:
+    """A project as pages and documents name it ("3 SIKTA", or the name alone without a number); also for rows
+    read as plain values."""
+    return f"{number} {name}".strip()
+
+
 class ProjectQuerySet(ScopedQuerySet):
     def running_in(self, year: int):
         """Projects with an amount for `year`, or planned/running ones whose period touches it.
@@ -159,7 +165,7 @@ class Project(AssociationOwned):  # insats (äldre dokument: projekt)
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.name}".strip()
+        return project_label(self.number, self.name)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

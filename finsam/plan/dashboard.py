@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from finsam.dashboard import READER, Panel, register_panel, register_years
+from finsam.dashboard import READER, Panel, distinct_years, register_panel, register_years
 from finsam.plan.models import CycleItem, Plan, PlanKind, PlanVersion
 
 MONTHS = {
@@ -71,9 +71,7 @@ def place_in_cycle(items: list[tuple[str, str]], today: datetime.date, upcoming:
 
 
 def _years(association) -> set[int]:
-    return set(
-        Plan.objects.filter(association=association).order_by().values_list("year", flat=True).distinct()
-    )
+    return distinct_years(Plan.objects.filter(association=association))
 
 
 def _plan_panel(access, year, today):

@@ -40,9 +40,8 @@ def vague_date(value, precision):
     return format_vague_date(value, precision)
 
 
-@register.filter
 def table_rows(table):
-    """A Table's rows as formatted cells, in column order, for `partials/table.html`."""
+    """A Table's rows as formatted cells, in column order, for `table_body_rows`."""
     from finsam.lib.tables import CellKind, RowKind, format_cell
 
     numeric = {CellKind.AMOUNT, CellKind.COUNT, CellKind.PERCENT}
