@@ -190,3 +190,28 @@ def history_rows(context, changes):
             )
         )
     return mark_safe("\n".join(rows))  # noqa: S308 (each row is built by format_html)
+
+
+@register.simple_tag(takes_context=True)
+def association_switcher(context):
+    """The menu's "Byt förbund" items (templates/base.html), written here because they are on every page: one
+    address is reversed and the others follow it, instead of a reverse and a model per association."""
+    from urllib.parse import quote
+
+    from django.urls import reverse
+
+    placeholder = "association-slug"
+    before, _placeholder, after = reverse("association", kwargs={"slug": placeholder}).rpartition(placeholder)
+    current = getattr(context.get("association"), "slug", None)
+    return format_html_join(
+        "\n",
+        '<li><a class="dropdown-item" href="{}"{}>{}</a></li>',
+        (
+            (
+                f"{before}{quote(slug)}{after}",
+                mark_safe(' aria-current="true"') if slug == current else "",  # noqa: S308 (a constant)
+                name,
+            )
+            for slug, name in context.get("nav_associations") or ()
+        ),
+    )

@@ -5,7 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from finsam.models import Role
 from finsam.plan import services
+from tests.factories import AccessGrantFactory, AssociationFactory, UserFactory
 
 LINK = re.compile(r"<a [^>]*>([^<]+)</a>|<button type=\"submit\" class=\"dropdown-item\">([^<]+)</button>")
 
@@ -73,3 +75,35 @@ def test_board_members_download_the_plan_and_auditors_also_export_it(
     assert shown == links
     excel = client.get(reverse("plan:xlsx", kwargs={"slug": association.slug, "year": 2010}))
     assert excel.status_code == (200 if "Exportera till Excel" in links else 403)
+
+
+def _switcher(html: str) -> list[tuple[str, str, bool]]:
+    menu = html[html.index("Byt förbund") : html.index("</ul>", html.index("Byt förbund"))]
+    return [
+        (href, name, current == " aria-current")
+        for href, current, name in re.findall(
+            r'<a class="dropdown-item" href="([^"]+)"( aria-current)?[^>]*>([^<]+)</a>', menu
+        )
+    ]
+
+
+@pytest.mark.django_db
+def test_the_switcher_lists_the_users_associations_by_name_and_marks_the_one_shown(client):
+    user = UserFactory()
+    first = AssociationFactory(name="Samordningsförbundet Ö & Å", slug="oa")
+    second = AssociationFactory(name="Finsam Alfa", slug="alfa")
+    AssociationFactory(name="Finsam Beta, någon annans", slug="beta")
+    AccessGrantFactory(user=user, association=first)
+    AccessGrantFactory(user=user, association=second, role=Role.STYRELSE)
+    client.force_login(user)
+    html = client.get(reverse("association", kwargs={"slug": "oa"})).content.decode()
+    assert _switcher(html) == [
+        ("/alfa/", "Finsam Alfa", False),
+        ("/oa/", "Samordningsförbundet Ö &amp; Å", True),
+    ]
+
+
+def test_a_user_of_one_association_has_no_switcher(client, users_by_role, association):
+    client.force_login(users_by_role["kansli"])
+    html = client.get(reverse("association", kwargs={"slug": association.slug})).content.decode()
+    assert "Byt förbund" not in html
