@@ -9,4 +9,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_associations": []}
-    return {"nav_associations": SimpleLazyObject(lambda: list(visible_associations(user).values_list("slug", "name")))}
+    return {
+        "nav_associations": SimpleLazyObject(
+            lambda: list(visible_associations(user).values_list("slug", "name"))
+        )
+    }
