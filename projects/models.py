@@ -9,7 +9,7 @@ its granted decisions (checked by the services and forms, see projects/amounts.p
 """
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -73,7 +73,10 @@ class ProjectQuerySet(ScopedQuerySet):
         """
         period = Q(start__year__lte=year) & (Q(end__isnull=True) | Q(end__year__gte=year))
         active = Q(status__in=[ProjectStatus.PLANNED, ProjectStatus.RUNNING])
-        return self.filter(Q(year_amounts__year=year) | (period & active)).distinct()
+        # EXISTS, not a join to the amounts and DISTINCT: sorting whole project rows (long texts) to drop the
+        # duplicates cost more than everything else on the pages that list a year's projects
+        has_amount = Exists(ProjectYearAmount.objects.filter(project=OuterRef("pk"), year=year))
+        return self.filter(has_amount | (period & active))
 
 
 class Project(AssociationOwned):  # insats (äldre dokument: projekt)

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,3 +100,36 @@ def test_no_text_in_the_code_is_missing_from_the_english_catalogue(tmp_path):
     assert untranslated == [] and fuzzy == [], "run `make messages` and translate:\n" + "\n\n".join(
         untranslated + fuzzy
     )
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_plan_for_data_read_from_memory():
+    """random_page_cost 1.1 on every connection: with the server's default of 4 the planner scanned whole
+    national tables instead of one association's rows (finsam/settings.py)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting; CI runs the suite on PostgreSQL too")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
+def test_the_page_cost_can_be_left_to_the_server():
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/finsam",
+        DB_RANDOM_PAGE_COST="",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "random_page_cost" not in result.stdout
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['options'])",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/finsam",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "-c random_page_cost=1.1"
