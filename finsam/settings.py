@@ -138,12 +138,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # is read from memory; with the default the planner scans a whole national table rather than look up one
 # association's rows (the plan page spent 13 ms in the server instead of 4; README, "Nationell skala"). Each
 # connection sets the common value for memory and SSD; DB_RANDOM_PAGE_COST="" keeps the server's own setting.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_str(
-    "DB_RANDOM_PAGE_COST", "1.1"
-):
+_page_cost = env_str("DB_RANDOM_PAGE_COST", "1.1")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _page_cost:
     _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _page_cost = float(env_str("DB_RANDOM_PAGE_COST", "1.1"))
-    _options["options"] = f"{_options.get('options', '')} -c random_page_cost={_page_cost}".strip()
+    _options["options"] = f"{_options.get('options', '')} -c random_page_cost={float(_page_cost)}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
