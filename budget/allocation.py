@@ -186,6 +186,19 @@ def recorded_ceiling(association, view: BudgetView) -> CeilingSpec:
     return CeilingSpec(year, ceiling, rule)
 
 
+def view_ceiling(association, view, outcome: dict[int, int]) -> CeilingStatus | None:
+    """The equity ceiling of a budget view's plan year, for the budget page and the dashboard alike: an adopted
+    version's as kept in its record, a draft's as today's staircase or settings give it.
+
+    A version adopted before ceilings were kept shows none rather than today's (None).
+    """
+    if view.frozen and view.ceiling is None:
+        return None
+    return equity_status(
+        association, view.plan_year, computed=view.computed, outcome=outcome, recorded=view.ceiling
+    )
+
+
 def equity_status(
     association,
     year: int,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from budget.allocation import CeilingStatus, equity_status
+from budget.allocation import CeilingStatus, view_ceiling
 from budget.compute import unallotted_to_projects
 from budget.exports import outcome_by_line
 from budget.feeds import budget_view, fee_figures, versions_of
@@ -105,13 +105,8 @@ def _panel(access, year, today):
     view = budget_view(version) if version is not None else None
     ceiling = None
     if view is not None and year in view.computed.years:
-        # the figure and warning the budget page shows: the staircase, else the single ceiling
-        ceiling = equity_status(
-            access.association,
-            year,
-            computed=view.computed,
-            outcome=outcome_by_line(access.association, year),
-        )
+        # the figure and warning the budget page shows: an adopted version's kept ceiling, else today's
+        ceiling = view_ceiling(access.association, view, outcome_by_line(access.association, year))
     breaches = view.rule_results if view else []
     adopted_versions = [v for v in versions if v.status == VersionStatus.ADOPTED]
     return {

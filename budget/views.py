@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from budget import documents, imports, services
-from budget.allocation import equity_status, state_estimate
+from budget.allocation import state_estimate, view_ceiling
 from budget.compute import OVERRIDE, displayed, subtotal_members
 from budget.exports import budget_table, outcome_and_examples, outcome_table, source_change_notes
 from budget.feeds import (
@@ -145,22 +145,10 @@ def budget_detail(request, slug, year):
         outcome_table=outcome_table(view, outcome, examples),
         adopt_form=AdoptForm(),
         revise_form=ReviseForm(),
-        ceiling=_ceiling(access.association, view, outcome),
+        ceiling=view_ceiling(access.association, view, outcome),
         state=state_estimate(access.association, budget.plan_year + 1),
     )
     return render(request, "budget/budget_detail.html", context)
-
-
-def _ceiling(association, view, outcome):
-    """The equity ceiling panel's figures: an adopted version's ceiling as kept in its record, a draft's live.
-
-    A version adopted before ceilings were kept shows none rather than today's (None).
-    """
-    if view.frozen and view.ceiling is None:
-        return None
-    return equity_status(
-        association, view.plan_year, computed=view.computed, outcome=outcome, recorded=view.ceiling
-    )
 
 
 @login_required

@@ -13,8 +13,7 @@ import pytest
 from django.urls import reverse
 
 from budget import services
-from budget import views as budget_views
-from budget.allocation import equity_status
+from budget.allocation import equity_status, view_ceiling
 from budget.exports import budget_table
 from budget.feeds import budget_view, live_view, source_changes
 from budget.models import (
@@ -181,6 +180,20 @@ def test_the_record_keeps_the_equity_ceiling_and_the_page_shows_it_after_a_stair
     assert "trappan" not in ceiling and "1 500 000" not in ceiling
 
 
+def test_the_dashboard_shows_the_adopted_budgets_kept_ceiling_as_the_budget_page_does(
+    client, office_client, django_user_model, adopted
+):
+    adopted["superuser"] = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    add_a_staircase_step(office_client, adopted)  # today's ceiling: 1 500 000 kr by the staircase
+    client.force_login(adopted["superuser"])
+    response = client.get(reverse("plan_year", kwargs={"slug": "eget", "year": 2010}))
+    figures = {figure.key: (figure.label, figure.amount) for figure in response.context["figures"]}
+    assert figures["equity_ceiling"] == ("Tak för eget kapital", 12_000_000)
+    page = response.content.decode().replace("\xa0", " ")
+    assert "2010: eget kapital vid årets slut 14 000 000 kr är 2 000 000 kr över taket 12 000 000 kr." in page
+    assert "1 500 000" not in page and "trappan" not in page
+
+
 def _schema_1(content: dict) -> dict:
     """The content as records were written before the ceiling was kept (schema 1)."""
     old = {key: value for key, value in content.items() if key != "ceiling"}
@@ -193,7 +206,7 @@ def test_a_record_from_before_ceilings_were_kept_shows_no_ceiling_rather_than_to
     view = from_content(content)
     assert view.ceiling is None
     assert budget_table(view).rows == budget_table(budget_view(adopted["version"])).rows
-    assert budget_views._ceiling(adopted["version"].budget.association, view, {}) is None
+    assert view_ceiling(adopted["version"].budget.association, view, {}) is None
 
 
 def test_a_schema_1_record_of_a_plain_project_total_kept_no_project_rows_and_compares_none(adopted):
