@@ -20,7 +20,7 @@ from budget.models import (
 from budget.record import BudgetView, ColumnSpec, SourceChange, from_content
 from budget.rules import RULE_SETTINGS, check_rules
 from members.models import FeeYear
-from projects.amounts import year_breakdown, year_totals
+from projects.amounts import year_breakdown
 
 
 def line_specs(lines) -> list[LineSpec]:
@@ -65,10 +65,14 @@ def load_feeds(association, years: list[int], lines, *, depth: int = 0) -> Feeds
             FeeYear.objects.filter(association=association, year__in=years).values_list("year", "total")
         )
     if LineKind.PROJECTS in kinds:
-        feeds.projects = year_totals(association, years)
         # Always, not only for a line that shows them: an adoption record keeps which projects made up the total
         # (the page and documents still show the rows only where the line asks, budget/exports.py).
         feeds.project_breakdown = year_breakdown(association, years)
+        # the year's total is the sum of those rows (the same rows projects.amounts.year_totals adds up)
+        feeds.projects = {
+            year: sum(amount for _label, _owner, amount in rows)
+            for year, rows in feeds.project_breakdown.items()
+        }
     if LineKind.CARRYOVER in kinds and depth == 0:
         first = min(years)
         previous = previous_year_result(association, first - 1)

@@ -191,9 +191,9 @@ def test_budget_page_of_four_columns_30_lines_and_40_projects_runs_a_fixed_numbe
     client.force_login(auditor_user)
     url = reverse("budget:detail", kwargs={"slug": association.slug, "year": 2010})
     # session, user, grant; budget with its association; versions; columns; lines;
-    # amounts; fee years; project totals; project breakdown; settings; outcome; equity steps, the fixed
-    # ceiling, next year's allocation basis; navigation.
-    with django_assert_num_queries(17):
+    # amounts; fee years; project breakdown (the year's totals are its sums); settings; outcome; equity steps,
+    # the fixed ceiling, next year's allocation basis; navigation.
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert response.status_code == 200
 

@@ -1,5 +1,5 @@
-"""The dashboard's "Beviljat till insatser" is the requisition table's total row: it must equal `year_total`,
-the figure the budget's project line takes, for any projects, statuses and amounts."""
+"""The dashboard's "Beviljat till insatser" is the requisition table's total row, and the budget's project line
+sums its breakdown's rows: both must equal `year_total` for any projects, statuses and amounts."""
 
 import datetime
 
@@ -8,9 +8,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from budget.compute import LineSpec
+from budget.feeds import load_feeds
+from budget.models import LineKind
 from finsam.access import Access
 from finsam.models import Role
-from projects.amounts import year_total
+from projects.amounts import year_total, year_totals
 from projects.dashboard import _panel
 from projects.models import ProjectStatus
 from tests.factories import ProjectFactory, ProjectYearAmountFactory
@@ -32,25 +35,44 @@ projects = st.lists(
 )
 
 
+def _create(association, drawn):
+    for item in drawn:
+        end = None if item["length"] is None else datetime.date(item["start"] + item["length"], 12, 31)
+        project = ProjectFactory(
+            owner__association=association,
+            status=item["status"],
+            start=datetime.date(item["start"], 3, 1),
+            end=end,
+        )
+        for year, amount in item["amounts"].items():
+            ProjectYearAmountFactory(project=project, year=year, amount=amount)
+
+
 # each example rolls back its rows, so the fixture's association is fresh for every one
 @hypothesis_settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(drawn=projects)
 def test_the_granted_figure_is_the_budgets_year_total_for_any_projects(association, drawn):
     with transaction.atomic():
-        for item in drawn:
-            end = None if item["length"] is None else datetime.date(item["start"] + item["length"], 12, 31)
-            project = ProjectFactory(
-                owner__association=association,
-                status=item["status"],
-                start=datetime.date(item["start"], 3, 1),
-                end=end,
-            )
-            for year, amount in item["amounts"].items():
-                ProjectYearAmountFactory(project=project, year=year, amount=amount)
+        _create(association, drawn)
         access = Access(association=association, role=Role.STYRELSE)
         for year in YEARS:
             (figure,) = _panel(access, year, datetime.date(2024, 6, 1))["figures"]
             assert figure.amount == year_total(association, year)
+        transaction.set_rollback(True)
+
+
+@hypothesis_settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(drawn=projects)
+def test_the_budgets_fed_project_totals_are_the_year_totals_and_their_rows_sum_for_any_projects(
+    association, drawn
+):
+    with transaction.atomic():
+        _create(association, drawn)
+        line = LineSpec(id=1, name="Insatser", group="costs", kind=LineKind.PROJECTS)
+        feeds = load_feeds(association, list(YEARS), [line])
+        assert feeds.projects == year_totals(association, YEARS)
+        for year, rows in feeds.project_breakdown.items():
+            assert feeds.projects[year] == sum(amount for _label, _owner, amount in rows)
         transaction.set_rollback(True)
 
 
