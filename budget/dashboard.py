@@ -8,12 +8,12 @@ from budget.exports import outcome_by_line
 from budget.feeds import budget_view, fee_figures, versions_of
 from budget.models import Budget, BudgetVersion, VersionStatus
 from budget.rules import available_for_new_projects
-from finsam.dashboard import KeyFigure, Panel, distinct_years, register_panel, register_years
+from finsam.dashboard import KeyFigure, Panel, register_panel, register_years, year_query
 from finsam.lib.money import format_kr
 
 
-def _years(association) -> set[int]:
-    return distinct_years(Budget.objects.filter(association=association), "plan_year")
+def _year_queries(association) -> list:
+    return [year_query(Budget.objects.filter(association=association), "plan_year")]
 
 
 def _state(versions) -> tuple[str, str, object]:
@@ -125,5 +125,5 @@ def _panel(access, year, today):
 
 
 def register() -> None:
-    register_years(_years)
+    register_years(_year_queries)
     register_panel(Panel("budget", "budget/partials/dashboard.html", _panel, order=20))

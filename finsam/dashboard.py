@@ -5,8 +5,9 @@ The core does not know the apps. Each app registers in its `AppConfig.ready()` (
   (`build(access, year, today) -> dict | None`; None when the panel has nothing to say that year);
 - key figures: a panel's context may carry `figures` (a list of KeyFigure), which the dashboard draws together
   in one panel with a chart, so each figure is computed once, by the app that owns it;
-- years with data: `years(association) -> set[int]`, so the dashboard and the menu open on the latest year that
-  has something in it and offer only the years that do.
+- years with data: `years(association) -> list` of year queries (`year_query`), so the dashboard and the menu
+  open on the latest year that has something in it and offer only the years that do; every app's queries are
+  asked together, in one UNION (`years_in`).
 
 Every figure a panel shows comes from its app's own computations (fees, project amounts, the budget view);
 the dashboard only composes them.
@@ -61,10 +62,21 @@ def register_panel(panel: Panel) -> None:
     _PANELS[panel.key] = panel
 
 
+def year_query(queryset, field: str = "year"):
+    """The years of `field`, as a query to unite with others (`years_in`); without the models' default ordering,
+    which would join the association into the query only to sort."""
+    return queryset.order_by().values_list(field, flat=True)
+
+
+def years_in(queries) -> set[int]:
+    """Each year of several year queries once, asked in one query (UNION drops the repeats)."""
+    first, *rest = queries
+    return set(first.union(*rest) if rest else first.distinct())
+
+
 def distinct_years(queryset, field: str = "year") -> set[int]:
-    """Each year of `field` once, for a `years` function; without the models' default ordering, which would join
-    the association into the query only to sort."""
-    return set(queryset.order_by().values_list(field, flat=True).distinct())
+    """Each year of `field` once, for a page's `years` function."""
+    return years_in([year_query(queryset, field)])
 
 
 def register_years(years: Callable) -> None:
@@ -86,9 +98,8 @@ def variant_for(access) -> str:
 def years_with_data(association, today: datetime.date | None = None) -> list[int]:
     """Plan years in which any app holds data, newest first, within the years the product plans."""
     today = today or datetime.date.today()
-    found: set[int] = set()
-    for years in _YEARS:
-        found.update(years(association))
+    queries = [query for years in _YEARS for query in years(association)]
+    found = years_in(queries) if queries else set()
     return sorted((year for year in found if is_valid_plan_year(year, today)), reverse=True)
 
 

@@ -8,17 +8,22 @@ from finsam.dashboard import (
     KeyFigure,
     Panel,
     YearPage,
-    distinct_years,
     register_panel,
     register_year_page,
     register_years,
+    year_query,
+    years_in,
 )
 from members.exports import board_years
 from members.models import BoardSeat, FeeYear
 
 
+def _year_queries(association) -> list:
+    return [year_query(FeeYear.objects.filter(association=association))]
+
+
 def _years(association) -> set[int]:
-    return distinct_years(FeeYear.objects.filter(association=association))
+    return years_in(_year_queries(association))
 
 
 def _board_years(association) -> set[int]:
@@ -43,7 +48,7 @@ def _panel(access, year, today):
 
 
 def register() -> None:
-    register_years(_years)
+    register_years(_year_queries)
     register_year_page(YearPage("medlemsavgifter", "members:fees", year_in_query=True, years=_years))
     register_year_page(YearPage("styrelse", "members:board", year_in_query=True, years=_board_years))
     register_panel(Panel("members", "members/partials/dashboard.html", _panel, order=40))

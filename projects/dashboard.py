@@ -6,19 +6,24 @@ from finsam.dashboard import (
     KeyFigure,
     Panel,
     YearPage,
-    distinct_years,
     register_panel,
     register_year_page,
     register_years,
+    year_query,
+    years_in,
 )
 from finsam.lib.tables import RowKind
 from projects.exports import requisition_table
 from projects.models import ProjectYearAmount
 
 
+def _year_queries(association) -> list:
+    return [year_query(ProjectYearAmount.objects.filter(project__association=association))]
+
+
 def years_with_amounts(association) -> set[int]:
     """Calendar years in which the association's projects have money (the dashboard and the lists offer them)."""
-    return distinct_years(ProjectYearAmount.objects.filter(project__association=association))
+    return years_in(_year_queries(association))
 
 
 def _panel(access, year, today):
@@ -40,7 +45,7 @@ def _panel(access, year, today):
 
 
 def register() -> None:
-    register_years(years_with_amounts)
+    register_years(_year_queries)
     register_year_page(YearPage("insatser", "projects:list", year_in_query=True, years=years_with_amounts))
     register_year_page(
         YearPage("rekvisitioner", "projects:requisitions", year_in_query=True, years=years_with_amounts)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from finsam.dashboard import READER, Panel, distinct_years, register_panel, register_years
+from finsam.dashboard import READER, Panel, register_panel, register_years, year_query
 from finsam.plan.models import CycleItem, Plan, PlanKind, PlanVersion
 
 MONTHS = {
@@ -70,8 +70,8 @@ def place_in_cycle(items: list[tuple[str, str]], today: datetime.date, upcoming:
     ]
 
 
-def _years(association) -> set[int]:
-    return distinct_years(Plan.objects.filter(association=association))
+def _year_queries(association) -> list:
+    return [year_query(Plan.objects.filter(association=association))]
 
 
 def _plan_panel(access, year, today):
@@ -148,7 +148,7 @@ def _documents_panel(access, year, today):
 
 
 def register() -> None:
-    register_years(_years)
+    register_years(_year_queries)
     register_panel(Panel("plan", "finsam/plan/partials/dashboard_plan.html", _plan_panel, order=10))
     register_panel(Panel("report", "finsam/plan/partials/dashboard_report.html", _report_panel, order=60))
     register_panel(Panel("cycle", "finsam/plan/partials/dashboard_cycle.html", _cycle_panel, order=50))

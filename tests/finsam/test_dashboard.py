@@ -259,13 +259,13 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     _year_with_data(association, projects=projects)
     client.force_login(office_user)
     url = reverse("plan_year", kwargs={"slug": association.slug, "year": 2009})
-    # session, user, grant; years with data (6 sources); per panel: plan and its versions; budget (with its
+    # session, user, grant; years with data (every app's sources in one UNION); per panel: plan and its versions; budget (with its
     # association), versions, columns, lines, amounts, fee and project feeds, settings; the requisition table
     # (its total is the year's granted figure); running projects, follow-up settings, received reports; due
     # items: the projects that can still owe something (their reports and requisitions are read only when there
     # are any: none here, 2009 is past the window) and the yearly cycle; fee year; the year's report; cycle;
     # navigation; the ceiling: its steps, the single ceiling, the outcome. Never per project.
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(24):
         assert client.get(url).status_code == 200
 
 
@@ -342,5 +342,5 @@ def test_the_readers_dashboard_runs_a_fixed_number_of_queries(
     # as for office staff, plus: adopted plans and budgets; the last visit read and written, and kept in the
     # session (the visit's first page); the changes since (page and count over all models, then per model on
     # the page and the names they show); the year's report; the ceiling (steps, single ceiling, outcome).
-    with django_assert_num_queries(40):
+    with django_assert_num_queries(34):
         assert client.get(url).status_code == 200
