@@ -31,6 +31,7 @@ from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import is_aware, localtime, make_aware
+from django.utils.translation import get_language
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
@@ -168,10 +169,27 @@ class Change:
 
 def _field_label(model_field) -> str:
     """The field's name as the pages show it; money fields drop their "(kr)", their values say "kr"."""
+    return _field_texts(model_field, get_language())[0]
+
+
+@functools.cache
+def _kind_text(kind: str, language: str | None) -> str:
+    return str(CHANGE_KINDS.get(kind, kind))
+
+
+@functools.cache
+def _model_text(model, language: str | None) -> str:
+    return str(model._meta.verbose_name)
+
+
+@functools.cache
+def _field_texts(model_field, language: str | None) -> tuple[str, dict]:
+    """The field's label and its choices' labels, translated once per language: a page of fifty changes shows
+    hundreds of them, and each lazy text translated anew cost a few milliseconds of the history page."""
     label = str(model_field.verbose_name)
     if isinstance(model_field, KronorField):
         label = label.removesuffix(" (kr)")
-    return label
+    return label, {value: str(text) for value, text in model_field.flatchoices}
 
 
 def _name(obj, model, pk) -> str:
@@ -204,7 +222,7 @@ def _field_value(record, model_field, related) -> str:
         obj = related.get((model_field.related_model, value))
         return _name(obj, model_field.related_model, value) if obj is not None else f"#{value}"
     if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
+        return str(_field_texts(model_field, get_language())[1].get(value, value))
     display = getattr(model_field.model, "history_display", None)
     if display is not None:
         shown = display(model_field.name, value)
@@ -396,6 +414,7 @@ def _changes(records, previous) -> list[Change]:
     related = _related_objects(records, previous, links)
     still_there = _existing_deleted(records)
 
+    language = get_language()
     changes = []
     for domain_model, record in records:
         before = previous.get((domain_model, record.history_id))
@@ -421,8 +440,8 @@ def _changes(records, previous) -> list[Change]:
                 when=record.history_date,
                 who=(user.get_full_name() or user.get_username()) if user else str(_("okänd (systemet)")),
                 kind_code=record.history_type,
-                kind=str(CHANGE_KINDS.get(record.history_type, record.history_type)),
-                model_label=str(domain_model._meta.verbose_name),
+                kind=_kind_text(record.history_type, language),
+                model_label=_model_text(domain_model, language),
                 object_label=_object_label(domain_model, record, related),
                 reason=record.history_change_reason or "",
                 fields=fields,
