@@ -97,7 +97,8 @@ class Command(BaseCommand):
             ),
             *[
                 subprocess.Popen(
-                    manage + ["db_worker", "--queue-name", "*", "--no-reload", "--interval", "0.2", "-v0"],
+                    # as `make serve` runs them (polling once a second when idle)
+                    manage + ["db_worker", "--queue-name", "*", "--no-reload", "-v0"],
                     cwd=settings.BASE_DIR,
                     env=env,
                     stdout=subprocess.DEVNULL,
