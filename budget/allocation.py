@@ -155,20 +155,24 @@ class CeilingStatus:
         return max(self.equity - self.ceiling, 0)
 
 
-def ceiling_rule(association, allocated: int | None) -> tuple[int | None, str | None]:
+_READ = object()
+
+
+def ceiling_rule(association, allocated: int | None, *, fixed=_READ) -> tuple[int | None, str | None]:
     """Today's equity ceiling for a year with `allocated` kronor of member contributions, and its rule.
 
     The staircase when steps are entered (it needs the allocation), else the budget settings' single ceiling;
-    (None, None) when neither gives one.
+    (None, None) when neither gives one. `fixed`: today's single ceiling, when the caller has read the settings.
     """
     steps = list(EquityCeilingStep.objects.filter(association=association))
     if steps:
         return (ceiling_for(allocated, steps), "steps") if allocated is not None else (None, None)
-    fixed = (
-        BudgetSettings.objects.filter(association=association)
-        .values_list("equity_ceiling", flat=True)
-        .first()
-    )
+    if fixed is _READ:
+        fixed = (
+            BudgetSettings.objects.filter(association=association)
+            .values_list("equity_ceiling", flat=True)
+            .first()
+        )
     return (fixed, "fixed") if fixed is not None else (None, None)
 
 
@@ -195,7 +199,13 @@ def view_ceiling(association, view, outcome: dict[int, int]) -> CeilingStatus | 
     if view.frozen and view.ceiling is None:
         return None
     return equity_status(
-        association, view.plan_year, computed=view.computed, outcome=outcome, recorded=view.ceiling
+        association,
+        view.plan_year,
+        computed=view.computed,
+        outcome=outcome,
+        recorded=view.ceiling,
+        # a live view read today's settings for its rules
+        fixed=_READ if view.frozen else view.rule_settings.get("equity_ceiling"),
     )
 
 
@@ -206,6 +216,7 @@ def equity_status(
     computed=None,
     outcome: dict[int, int] | None = None,
     recorded: CeilingSpec | None = None,
+    fixed=_READ,
 ) -> CeilingStatus:
     """The equity ceiling of `year` and how the year's equity stands against it (for the budget and dashboard).
 
@@ -226,6 +237,6 @@ def equity_status(
     if recorded is not None:
         ceiling, rule = recorded.ceiling, recorded.rule
     else:
-        ceiling, rule = ceiling_rule(association, allocated)
+        ceiling, rule = ceiling_rule(association, allocated, fixed=fixed)
     actual = equity_actual is not None
     return CeilingStatus(year, allocated, ceiling, rule, equity_actual if actual else equity_end, actual)

@@ -209,7 +209,8 @@ def _breakdown_changes(name: str, adopted: dict, today: dict) -> list[SourceChan
     for year in sorted(adopted):
         then = {(n, o): a for n, o, a in adopted.get(year, [])}
         now = {(n, o): a for n, o, a in today.get(year, [])}
-        for key in sorted(set(then) | set(now)):
+        # in the rows' own order (by project name), not by label: "10 Trappan" sorted as text before "9 Steget"
+        for key in dict.fromkeys([*then, *now]):
             if then.get(key) != now.get(key):
                 label = f"{name}: {key[0]}"
                 changes.append(SourceChange(label, year, then.get(key), now.get(key), LineKind.PROJECTS))

@@ -191,9 +191,9 @@ def test_budget_page_of_four_columns_30_lines_and_40_projects_runs_a_fixed_numbe
     client.force_login(auditor_user)
     url = reverse("budget:detail", kwargs={"slug": association.slug, "year": 2010})
     # session, user, grant; budget with its association; versions; columns; lines;
-    # amounts; fee years; project breakdown (the year's totals are its sums); settings; outcome; equity steps,
-    # the fixed ceiling, next year's allocation basis; navigation.
-    with django_assert_num_queries(16):
+    # amounts; fee years; project breakdown (the year's totals are its sums); settings (with the single
+    # ceiling); outcome; equity steps; next year's allocation basis; navigation.
+    with django_assert_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
 
@@ -212,3 +212,15 @@ def test_office_staff_set_the_opening_equity_and_the_page_shows_equity(client, o
     page = client.get(reverse("budget:detail", kwargs={"slug": "eget", "year": 2010})).content.decode()
     # 1 000 000 + (15 000 000 − 2 000 000 − 7 745 000) = 6 255 000
     assert "vid årets slut 6\u00a0255\u00a0000\u00a0kr" in page
+
+
+def test_money_moved_between_projects_is_noted_in_the_rows_order_not_sorted_as_text():
+    from budget.feeds import _breakdown_changes
+
+    adopted = {2010: [("9 Steget", "Kommunen", 3_000_000), ("10 Trappan", "Regionen", 2_000_000)]}
+    today = {2010: [("9 Steget", "Kommunen", 2_500_000), ("10 Trappan", "Regionen", 2_500_000)]}
+    changes = _breakdown_changes("Insatser", adopted, today)
+    assert [(c.line, c.adopted, c.today) for c in changes] == [
+        ("Insatser: 9 Steget", 3_000_000, 2_500_000),
+        ("Insatser: 10 Trappan", 2_000_000, 2_500_000),
+    ]

@@ -259,13 +259,14 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     _year_with_data(association, projects=projects)
     client.force_login(office_user)
     url = reverse("plan_year", kwargs={"slug": association.slug, "year": 2009})
-    # session, user, grant; years with data (every app's sources in one UNION); per panel: plan and its versions; budget (with its
-    # association), versions, columns, lines, amounts, fee and project feeds, settings; the requisition table
+    # session, user, grant; years with data (every app's sources in one UNION); per panel: plan and its
+    # versions; budget (with its association), versions, columns, lines, amounts, fee and project feeds,
+    # settings (the rules' and the single ceiling); the requisition table
     # (its total is the year's granted figure); running projects, follow-up settings, received reports; due
     # items: the projects that can still owe something (their reports and requisitions are read only when there
     # are any: none here, 2009 is past the window) and the yearly cycle; fee year; the year's report; cycle;
-    # navigation; the ceiling: its steps, the single ceiling, the outcome. Never per project.
-    with django_assert_num_queries(24):
+    # navigation; the ceiling: its steps, the outcome. Never per project.
+    with django_assert_num_queries(23):
         assert client.get(url).status_code == 200
 
 
@@ -341,6 +342,6 @@ def test_the_readers_dashboard_runs_a_fixed_number_of_queries(
     client.force_login(board_user)  # the second visit
     # as for office staff, plus: adopted plans and budgets; the last visit read and written, and kept in the
     # session (the visit's first page); the changes since (page and count over all models, then per model on
-    # the page and the names they show); the year's report; the ceiling (steps, single ceiling, outcome).
-    with django_assert_num_queries(34):
+    # the page and the names they show); the year's report; the ceiling (steps, outcome).
+    with django_assert_num_queries(33):
         assert client.get(url).status_code == 200
