@@ -28,3 +28,13 @@ wsgi_app = "finsam.wsgi:application"
 # gunicorn's runtime control socket lives in one place per user; several checkouts on one machine would take each
 # other's, and nothing here uses it.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Freeze what the worker loaded at start (Django, the apps, their modules): it lives as long as the worker,
+    and a full garbage collection no longer walks it. Measured on the 80 x 20 data: a full collection took 56 ms
+    over 160 000 such objects, 2.5 ms after freezing, and none of the worker's threads answers while it runs,
+    so it showed as the slowest requests at eight connections."""
+    import gc
+
+    gc.freeze()

@@ -207,6 +207,19 @@ def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worke
     assert config["reuse_port"] is True  # each worker its own socket: the kernel spreads connections over them
 
 
+def test_a_worker_freezes_what_it_loaded_at_start_so_full_collections_skip_it():
+    import gc
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+    try:
+        config["post_worker_init"](worker=None)
+        assert gc.get_freeze_count() > 10_000  # the test process's Django and apps, as a worker's would be
+    finally:
+        gc.unfreeze()
+
+
 @override_settings(REQUIRE_2FA_FOR_OFFICE=True)
 def test_a_superuser_sets_up_a_second_factor_before_the_admin(client, django_user_model, db):
     admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
