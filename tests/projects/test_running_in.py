@@ -23,42 +23,24 @@ def _project(association, name, status, start, end, amount_years=()):
     return project
 
 
+D = datetime.date
+# name, status, start, end, years with an amount
+PROJECTS = [
+    ("Tre år med belopp", ProjectStatus.RUNNING, D(2009, 1, 1), D(2011, 12, 31), [2009, 2010, 2011]),
+    ("Pågår utan belopp", ProjectStatus.RUNNING, D(2010, 6, 1), None, []),
+    ("Planerad i år", ProjectStatus.PLANNED, D(2010, 9, 1), D(2010, 12, 31), []),
+    ("Avslutad utan belopp", ProjectStatus.ENDED, D(2009, 1, 1), D(2010, 12, 31), []),
+    ("Avbruten utan belopp", ProjectStatus.CANCELLED, D(2010, 1, 1), None, []),
+    ("Börjar nästa år", ProjectStatus.PLANNED, D(2011, 1, 1), None, []),
+    ("Slutade i fjol", ProjectStatus.RUNNING, D(2008, 1, 1), D(2009, 12, 31), []),
+]
+
+
 def test_a_year_lists_projects_with_amounts_or_an_active_period_each_once():
     association = AssociationFactory()
-    other = AssociationFactory()
-    _project(
-        association,
-        "Tre år med belopp",
-        ProjectStatus.RUNNING,
-        datetime.date(2009, 1, 1),
-        datetime.date(2011, 12, 31),
-        [2009, 2010, 2011],
-    )
-    _project(association, "Pågår utan belopp", ProjectStatus.RUNNING, datetime.date(2010, 6, 1), None)
-    _project(
-        association,
-        "Planerad i år",
-        ProjectStatus.PLANNED,
-        datetime.date(2010, 9, 1),
-        datetime.date(2010, 12, 31),
-    )
-    _project(
-        association,
-        "Avslutad utan belopp",
-        ProjectStatus.ENDED,
-        datetime.date(2009, 1, 1),
-        datetime.date(2010, 12, 31),
-    )
-    _project(association, "Avbruten utan belopp", ProjectStatus.CANCELLED, datetime.date(2010, 1, 1), None)
-    _project(association, "Börjar nästa år", ProjectStatus.PLANNED, datetime.date(2011, 1, 1), None)
-    _project(
-        association,
-        "Slutade i fjol",
-        ProjectStatus.RUNNING,
-        datetime.date(2008, 1, 1),
-        datetime.date(2009, 12, 31),
-    )
-    _project(other, "Annat förbund", ProjectStatus.RUNNING, datetime.date(2010, 1, 1), None, [2010])
+    for name, status, start, end, amount_years in PROJECTS:
+        _project(association, name, status, start, end, amount_years)
+    _project(AssociationFactory(), "Annat förbund", ProjectStatus.RUNNING, D(2010, 1, 1), None, [2010])
 
     names = list(
         Project.objects.filter(association=association).running_in(2010).values_list("name", flat=True)
