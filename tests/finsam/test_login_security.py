@@ -204,7 +204,8 @@ def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worke
     assert config["worker_class"] == "gthread"
     assert config["threads"] > 1
     assert config["timeout"] >= 120
-    assert config["reuse_port"] is True  # each worker its own socket: the kernel spreads connections over them
+    # each worker its own socket: the kernel spreads connections over them
+    assert config["reuse_port"] is True
 
 
 def test_a_worker_freezes_what_it_loaded_at_start_so_full_collections_skip_it():

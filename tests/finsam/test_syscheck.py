@@ -35,7 +35,13 @@ def test_a_bare_machine_lacks_pango_fonts_poppler_and_chromium_for_the_tests(bar
 
 def test_serving_needs_neither_poppler_nor_chromium(bare_machine):
     assert syscheck.missing_packages("run") == (
-        ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-crosextra-carlito", "fonts-dejavu-core"],
+        [
+            "libpango-1.0-0",
+            "libpangoft2-1.0-0",
+            "libharfbuzz-subset0",
+            "fonts-crosextra-carlito",
+            "fonts-dejavu-core",
+        ],
         [],
     )
 

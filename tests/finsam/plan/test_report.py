@@ -456,5 +456,6 @@ def test_the_demo_report_marks_its_example_figures_as_examples(db):
     assert "SIKTA (exempeldata) 3 107 000 2 880 000 −227 000" in text  # the demo's requisitions are examples
     assert "Summa 9 353 000 8 860 000 −493 000" in text
     sheets = evaluated_sheets(workbook_bytes)
-    assert sheets["Deltagare 2023 efter kön"][FIRST_DATA_ROW + 5][0] == "Summa (exempeldata)"  # below six projects
+    # below six projects
+    assert sheets["Deltagare 2023 efter kön"][FIRST_DATA_ROW + 5][0] == "Summa (exempeldata)"
     assert sheets["Utfall 2023 mot budget"][0][0] == "Utfall 2023 mot budget (exempeldata)"
