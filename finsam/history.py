@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import connections, models, transaction
 from django.db.models.expressions import RawSQL
@@ -331,7 +332,6 @@ def history_page(
             _historical_model(domain_model)
             .objects.filter(id__in={object_id for _history_id, _index, object_id, _when in keys})
             .filter(history_date__lte=newest)
-            .select_related("history_user")
             .order_by("id", "history_date", "history_id")
         )
         last_by_object: dict = {}
@@ -415,6 +415,8 @@ def _changes(records, previous) -> list[Change]:
     still_there = _existing_deleted(records)
 
     language = get_language()
+    # who made the changes, in one query (not joined into each model's snapshots, earlier ones included)
+    users = get_user_model()._default_manager.in_bulk({r.history_user_id for _m, r in records} - {None})
     changes = []
     for domain_model, record in records:
         before = previous.get((domain_model, record.history_id))
@@ -434,7 +436,7 @@ def _changes(records, previous) -> list[Change]:
             fields.append(FieldChange(label=_field_label(model_field), old=old, new=new, diff=diff))
         if record.history_type != "-":
             fields += _m2m_changes(domain_model, record, before, links, related)
-        user = record.history_user
+        user = users.get(record.history_user_id)
         changes.append(
             Change(
                 when=record.history_date,

@@ -95,7 +95,8 @@ def test_history_runs_a_fixed_number_of_queries_whatever_the_number_of_budget_ve
     UserFactory()
     client.force_login(auditor_user)
     # session, user, grant; people for the filter; count and page (one UNION each); per model on the page
-    # (association, grant, budget, version): snapshots and their previous ones; related names; navigation.
+    # (association, grant, budget, version): snapshots and their previous ones; related names; navigation;
+    # the people who made the changes, in one query, when any has a person (factories make none here).
     # Never one per budget version.
     with django_assert_num_queries(13):
         response = client.get(_url(association))
