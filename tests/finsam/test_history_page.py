@@ -296,3 +296,50 @@ def test_the_restore_button_posts_its_form_with_the_csrf_token_the_page_wrote(of
     restored = browser.post(action, {"csrfmiddlewaretoken": token}, follow=True)
     assert "rader är återställda." in restored.content.decode()
     assert _follow_up_figures(project.pk) == before
+
+
+def test_history_rows_escape_every_text_and_keep_only_the_word_diffs_markup():
+    from finsam.access import Access
+    from finsam.history import Change, FieldChange
+    from finsam.models import Association, Role
+    from finsam.templatetags.finsam import history_rows
+
+    when = datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC)
+    created = Change(
+        when=when,
+        who="Anna & <Bo>",
+        kind_code="+",
+        kind="Skapad",
+        model_label="insats",
+        object_label="<i>Steget</i>",
+        reason="<b>import</b>",
+        fields=[FieldChange(label="namn", old="–", new="<script>x</script>")],
+    )
+    changed = Change(
+        when=when,
+        who="Anna",
+        kind_code="~",
+        kind="Ändrad",
+        model_label="mål",
+        object_label="Mål 1",
+        reason="",
+        fields=[
+            FieldChange(label="text", old="a", new="b", diff=word_diff("två <b>", "fyra <b>")),
+            FieldChange(label="antal", old="<1>", new="<2>"),
+        ],
+    )
+    association = Association(name="Eget", slug="eget")
+    access = Access(association=association, role=Role.REVISOR)
+    rows = history_rows({"access": access, "association": association}, [created, changed]).split("\n")
+    assert rows[0] == (
+        '<tr><td class="text-nowrap">2026-03-01 10:30</td><td>Anna &amp; &lt;Bo&gt;</td><td>Skapad</td>'
+        "<td>Insats: &lt;i&gt;Steget&lt;/i&gt;<br><small>&lt;b&gt;import&lt;/b&gt;</small></td>"
+        '<td><ul class="change-fields">'
+        "<li><strong>Namn</strong>: &lt;script&gt;x&lt;/script&gt;</li></ul></td></tr>"
+    )
+    assert rows[1] == (
+        '<tr><td class="text-nowrap">2026-03-01 10:30</td><td>Anna</td><td>Ändrad</td><td>Mål: Mål 1</td>'
+        '<td><ul class="change-fields"><li><strong>Text</strong>: <span class="word-diff"><del>två</del>'
+        "<ins>fyra</ins> &lt;b&gt;</span></li>"
+        "<li><strong>Antal</strong>: &lt;1&gt; &rarr; &lt;2&gt;</li></ul></td></tr>"
+    )
