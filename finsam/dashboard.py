@@ -69,7 +69,9 @@ def year_query(queryset, field: str = "year"):
 
 
 def years_in(queries) -> set[int]:
-    """Each year of several year queries once, asked in one query (UNION drops the repeats)."""
+    """Each year of several year queries once, asked in one query (UNION drops the repeats); none: no years."""
+    if not queries:
+        return set()
     first, *rest = queries
     return set(first.union(*rest) if rest else first.distinct())
 
@@ -98,8 +100,7 @@ def variant_for(access) -> str:
 def years_with_data(association, today: datetime.date | None = None) -> list[int]:
     """Plan years in which any app holds data, newest first, within the years the product plans."""
     today = today or datetime.date.today()
-    queries = [query for years in _YEARS for query in years(association)]
-    found = years_in(queries) if queries else set()
+    found = years_in([query for years in _YEARS for query in years(association)])
     return sorted((year for year in found if is_valid_plan_year(year, today)), reverse=True)
 
 

@@ -136,8 +136,8 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # PostgreSQL's planner assumes by default that fetching a row through an index costs four sequential page reads
 # (random_page_cost = 4, made for spinning disks). This product's data, under a million rows at national scale,
 # is read from memory; with the default the planner scans a whole national table rather than look up one
-# association's rows (the plan page spent 13 ms in the server instead of 4; README, "Benchmark at national scale"). Each
-# connection sets the common value for memory and SSD; DB_RANDOM_PAGE_COST="" keeps the server's own setting.
+# association's rows (the plan page spent 13 ms in the server instead of 4; README, "Benchmark at national
+# scale"). Each connection sets the common value for memory and SSD; DB_RANDOM_PAGE_COST="" keeps the server's.
 _page_cost = env_str("DB_RANDOM_PAGE_COST", "1.1")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _page_cost:
     _options = DATABASES["default"].setdefault("OPTIONS", {})

@@ -63,9 +63,8 @@ def project_table(association, year: int, unit: str = "tkr", *, projects=None) -
     """Number, name, owner, area, focus, start, end, granted total and the year's amount, with a total row.
 
     Each project row also carries `amounts`, its amount per calendar year ({"2010": kronor, …}): not a column,
-    but what the timeline chart draws under each year of the project's period. `projects` (from
-    `projects_with_money`, with their `year_amounts` prefetched) may be given when a page has already fetched them;
-    otherwise the amounts are read as plain values.
+    but what the timeline chart draws under each year of the project's period, read as plain values. `projects`
+    (from `projects_with_money`) may be given when a page has already fetched them.
     """
     columns = [
         Column("number", _("Nr"), CellKind.CODE),
@@ -82,9 +81,7 @@ def project_table(association, year: int, unit: str = "tkr", *, projects=None) -
     rows = []
     if projects is None:
         projects = list(projects_with_money(association, year))
-        amounts = _amounts_by_year([project.pk for project in projects])
-    else:
-        amounts = {p.pk: {str(a.year): a.amount for a in p.year_amounts.all()} for p in projects}
+    amounts = _amounts_by_year([project.pk for project in projects])
     for project in projects:
         rows.append(
             table.add(

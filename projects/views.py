@@ -63,7 +63,7 @@ def project_list(request, slug):
         queryset=exports.projects_with_money(access.association, year, include_cancelled=True),
         association=access.association,
     )
-    projects = list(filters.qs.prefetch_related("year_amounts"))
+    projects = list(filters.qs)
     project_rules = rules.rules_for(access.association)
     warnings = {p.pk: rules.length_warning(p, project_rules) for p in projects}
     share = rules.long_term_share(access.association, year, project_rules)
