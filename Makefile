@@ -2,8 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# The suite runs on both cores (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
-PYTEST_ARGS ?= -n 2 --dist load
+# The suite runs on both cores (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process. Work stealing: a worker
+# that runs out of tests takes half of the other's queue, so the minute-long tests near the end of the order
+# (the form fuzzer, the migrations, the browser) do not leave one worker finishing alone.
+PYTEST_ARGS ?= -n 2 --dist worksteal
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 # `make serve` on plain http at 127.0.0.1 turns the HTTPS-only settings off; HTTPS=1 behind a TLS proxy keeps them.
