@@ -32,6 +32,24 @@ from finsam.plan.management.commands.generate_national import (
 
 TARGET_P95_MS = {1: 100, 8: 300}
 TARGET_START_DURING_RENDERS_MS = 150
+PACE_STEPS = 10_000_000
+
+
+def machine_pace_ms(steps: int = PACE_STEPS, rounds: int = 5) -> tuple[float, float]:
+    """A fixed piece of pure Python work (`steps` additions) done `rounds` times: the fastest and the median, in ms.
+
+    The virtual machines this runs on change speed from day to day and from second to second (the same work took
+    380 and 680 ms a few seconds apart): printed beside the figures, it tells a slow machine from slower code
+    when runs are compared.
+    """
+    times = []
+    for _round in range(rounds):
+        started = time.perf_counter()
+        total = 0
+        for step in range(steps):
+            total += step
+        times.append((time.perf_counter() - started) * 1000)
+    return min(times), statistics.median(times)
 
 
 class Command(BaseCommand):
@@ -111,7 +129,15 @@ class Command(BaseCommand):
             client = Client(port)
             client.wait_until_healthy()
             client.log_in(BENCH_USER, settings.DEMO_PASSWORD)
+            before = machine_pace_ms()
             self._measure(client, slug, large, last_year, requests)
+            after = machine_pace_ms()
+            steps = f"{PACE_STEPS:_}".replace("_", " ")
+            self.stdout.write(
+                f"\nMaskinens takt ({steps} additioner i Python, fem gånger; snabbast / median): "
+                f"{before[0]:.0f} / {before[1]:.0f} ms före mätningarna, {after[0]:.0f} / {after[1]:.0f} ms efter. "
+                "Jämför körningar vid samma takt."
+            )
         finally:
             for process in processes:
                 process.terminate()
