@@ -33,9 +33,10 @@ from finsam.plan.management.commands.generate_national import (
 TARGET_P95_MS = {1: 100, 8: 300}
 TARGET_START_DURING_RENDERS_MS = 150
 PACE_STEPS = 10_000_000
+PACE_ROUNDS = 5
 
 
-def machine_pace_ms(steps: int = PACE_STEPS, rounds: int = 5) -> tuple[float, float]:
+def machine_pace_ms(steps: int = PACE_STEPS, rounds: int = PACE_ROUNDS) -> tuple[float, float]:
     """A fixed piece of pure Python work (`steps` additions) done `rounds` times: the fastest and the median, in ms.
 
     The virtual machines this runs on change speed from day to day and from second to second (the same work took
@@ -134,7 +135,7 @@ class Command(BaseCommand):
             after = machine_pace_ms()
             steps = f"{PACE_STEPS:_}".replace("_", " ")
             self.stdout.write(
-                f"\nMaskinens takt ({steps} additioner i Python, fem gånger; snabbast / median): "
+                f"\nMaskinens takt ({steps} additioner i Python, {PACE_ROUNDS} gånger; snabbast / median): "
                 f"{before[0]:.0f} / {before[1]:.0f} ms före mätningarna, {after[0]:.0f} / {after[1]:.0f} ms efter. "
                 "Jämför körningar vid samma takt."
             )
