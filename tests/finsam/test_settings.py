@@ -133,3 +133,66 @@ def test_the_page_cost_can_be_left_to_the_server():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "-c random_page_cost=1.1"
+
+
+def _database_settings(**env) -> dict:
+    import json
+
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "import json; from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(json.dumps({**d['OPTIONS'], 'cursors_off': d.get('DISABLE_SERVER_SIDE_CURSORS')}))",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/finsam",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_postgresql_connections_prepare_repeated_queries_unless_a_pooler_needs_them_off():
+    default = _database_settings()
+    assert default["server_side_binding"] is True
+    assert default["prepare_threshold"] == 5
+    assert default["cursors_off"] is True
+    off = _database_settings(DB_PREPARE_THRESHOLD="")
+    assert "server_side_binding" not in off
+    assert "prepare_threshold" not in off
+
+
+@pytest.mark.django_db
+def test_a_query_run_again_and_again_on_one_connection_is_prepared_in_the_server():
+    """The sixth run of the same query uses the statement the server keeps (finsam/settings.py): its plan is
+    not made again."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting; CI runs the suite on PostgreSQL too")
+    from finsam.models import Association
+
+    def prepared() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ["%finsam_association%"],
+            )
+            return cursor.fetchone()[0]
+
+    before = prepared()
+    for pk in range(6):
+        list(Association.objects.filter(pk=pk))
+    assert prepared() == before + 1
+
+
+@pytest.mark.django_db
+def test_a_choice_list_is_read_in_one_query_without_a_server_side_cursor():
+    from django import forms
+    from django.test.utils import CaptureQueriesContext
+
+    from finsam.models import Association
+
+    field = forms.ModelChoiceField(queryset=Association.objects.order_by("name"))
+    with CaptureQueriesContext(connection) as queries:
+        choices = [choice for choice in field.choices]  # not list(): it would count first
+    assert len(queries) == 1
+    assert "DECLARE" not in queries[0]["sql"]
+    assert len(choices) == Association.objects.count() + 1  # and the empty choice
