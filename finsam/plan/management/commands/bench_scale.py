@@ -10,6 +10,7 @@ a test: it prints figures and exits 0 whatever they are.
 import http.client
 import os
 import re
+import runpy
 import secrets
 import statistics
 import subprocess
@@ -106,12 +107,8 @@ class Command(BaseCommand):
             subprocess.Popen(
                 [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"],
                 cwd=settings.BASE_DIR,
-                env={
-                    **env,
-                    "GUNICORN_BIND": f"127.0.0.1:{port}",
-                    "GUNICORN_WORKERS": os.environ.get("GUNICORN_WORKERS", "2"),
-                    "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "8"),
-                },
+                # workers and threads as gunicorn.conf.py sets them for this machine (or from the environment)
+                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             ),
@@ -130,6 +127,10 @@ class Command(BaseCommand):
             client = Client(port)
             client.wait_until_healthy()
             client.log_in(BENCH_USER, settings.DEMO_PASSWORD)
+            server = runpy.run_path(
+                str(Path(settings.BASE_DIR) / "gunicorn.conf.py")
+            )  # as the server read it
+            self.stdout.write(f"gunicorn: {server['workers']} arbetsprocesser × {server['threads']} trådar")
             before = machine_pace_ms()
             self._measure(client, slug, large, last_year, requests)
             after = machine_pace_ms()
