@@ -10,19 +10,19 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
-# More processes than cores, each with fewer threads. A process runs Python on one core at a time (the GIL), and a
-# kept-alive connection stays with the process that accepted it, so with one process per core the connections
-# often piled up on one of them while the other core idled (make bench-scale at eight connections, 2 cores: 2 x 8
-# left the machine 16-30 % idle; 5 x 4 under 5 %). gunicorn's own advice: 2 x cores + 1.
+# Processes, threads and connections. A process runs Python on one core at a time (the GIL), and a kept-alive
+# connection stays with the process that accepted it. With two processes and kept-alive connections, eight clients
+# sometimes sat seven on one process while the other core idled (make bench-scale: the machine 6-30 % idle). So:
+# - 2 x cores + 1 processes (gunicorn's own advice), 4 threads each;
+# - no keep-alive and one shared socket: each request comes on a new connection, which the first free process
+#   accepts (4-7 % idle at eight connections). Behind a TLS proxy the proxy keeps the browsers' connections alive;
+#   nginx opens a new connection to its upstream per request unless told otherwise.
 workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
 graceful_timeout = 30
-keepalive = 5
-# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new connections over them. With one
-# shared socket, kept-alive connections piled onto whichever worker accepted first: at eight connections every page
-# answered as if one core served them (make bench-scale: the plan year's dashboard p95 581 → 377 ms).
-reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") == "1"
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 0))
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "0") == "1"
 max_requests = 2000  # a worker is replaced now and then, so no slow leak grows without bound
 max_requests_jitter = 200
 accesslog = "-"

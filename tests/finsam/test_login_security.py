@@ -196,16 +196,22 @@ def test_a_write_that_fails_halfway_leaves_nothing_behind(rf, association):
     assert association.county != "Halvskrivet län"
 
 
-def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worker():
+def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worker(monkeypatch):
+    import multiprocessing
     import runpy
     from pathlib import Path
 
+    for name in ("GUNICORN_WORKERS", "GUNICORN_THREADS", "GUNICORN_KEEPALIVE", "GUNICORN_REUSE_PORT"):
+        monkeypatch.delenv(name, raising=False)
     config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     assert config["worker_class"] == "gthread"
     assert config["threads"] > 1
     assert config["timeout"] >= 120
-    # each worker its own socket: the kernel spreads connections over them
-    assert config["reuse_port"] is True
+    # more processes than cores, and every request on a new connection from one shared socket: the first free
+    # process takes it (a kept-alive connection would stay with a busy one)
+    assert config["workers"] == 2 * multiprocessing.cpu_count() + 1
+    assert config["keepalive"] == 0
+    assert config["reuse_port"] is False
 
 
 def test_a_worker_freezes_what_it_loaded_at_start_so_full_collections_skip_it():

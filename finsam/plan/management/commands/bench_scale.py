@@ -130,7 +130,10 @@ class Command(BaseCommand):
             server = runpy.run_path(
                 str(Path(settings.BASE_DIR) / "gunicorn.conf.py")
             )  # as the server read it
-            self.stdout.write(f"gunicorn: {server['workers']} arbetsprocesser × {server['threads']} trådar")
+            self.stdout.write(
+                f"gunicorn: {server['workers']} arbetsprocesser × {server['threads']} trådar, "
+                f"keep-alive {server['keepalive']} s"
+            )
             before = machine_pace_ms()
             self._measure(client, slug, large, last_year, requests)
             after = machine_pace_ms()
