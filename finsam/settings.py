@@ -142,12 +142,13 @@ _page_cost = env_str("DB_RANDOM_PAGE_COST", "1.1")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _page_cost:
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c random_page_cost={float(_page_cost)}".strip()
-# Prepared statements: each connection keeps the parse and plan of a query it has run five times (psycopg's
-# threshold), and later runs send only the parameters. That needs server-side parameter binding. It halved the
-# server's CPU per page at national scale (plan year 8.2 -> 3.5 ms, history 10 -> 5.7 ms; README, "Benchmark at
-# national scale"), and the whole suite runs with it on PostgreSQL. A pooler in transaction mode (PgBouncer)
-# cannot keep a session's statements: DB_PREPARE_THRESHOLD="" turns both off.
-_prepare_threshold = env_str("DB_PREPARE_THRESHOLD", "5")
+# Prepared statements: a connection keeps the parse and plan of a query from its second run on, and later runs
+# send only the parameters (psycopg's threshold is five runs; a connection lives a minute, DB_CONN_MAX_AGE, and
+# gunicorn keeps one per thread, so at five most of them were never prepared). That needs server-side parameter
+# binding. It halved the server's CPU per page at national scale (plan year 8.2 -> 3.5 ms, history 10 -> 5.7 ms;
+# README, "Benchmark at national scale"), and the whole suite runs with it on PostgreSQL. A pooler in transaction
+# mode (PgBouncer) cannot keep a session's statements: DB_PREPARE_THRESHOLD="" turns both off.
+_prepare_threshold = env_str("DB_PREPARE_THRESHOLD", "1")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _prepare_threshold:
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["server_side_binding"] = True
