@@ -211,6 +211,7 @@ def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worke
     # process takes it (a kept-alive connection would stay with a busy one)
     assert config["workers"] == 2 * multiprocessing.cpu_count() + 1
     assert config["keepalive"] == 0
+    assert config["worker_connections"] == config["threads"]  # a process takes only what it can start at once
     assert config["reuse_port"] is False
 
 
