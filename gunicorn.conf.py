@@ -12,7 +12,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
 # Processes, threads and connections. A process runs Python on one core at a time (the GIL), and a kept-alive
 # connection stays with the process that accepted it. With two processes and kept-alive connections, eight clients
-# sometimes sat seven on one process while the other core idled (make bench-scale: the machine 6-30 % idle). So:
+# sometimes sat seven on one process while the other core idled (make bench-scale: the machine 4-41 % idle). So:
 # - 2 x cores + 1 processes (gunicorn's own advice), 2 threads each;
 # - no keep-alive and one shared socket: each request comes on a new connection;
 # - a process accepts a connection only when one of its threads is free (worker_connections), so the request goes

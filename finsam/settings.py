@@ -145,9 +145,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _page_c
 # Prepared statements: a connection keeps the parse and plan of a query from its second run on, and later runs
 # send only the parameters (psycopg's threshold is five runs; a connection lives a minute, DB_CONN_MAX_AGE, and
 # gunicorn keeps one per thread, so at five most of them were never prepared). That needs server-side parameter
-# binding. It halved the server's CPU per page at national scale (plan year 8.2 -> 3.5 ms, history 10 -> 5.7 ms;
-# README, "Benchmark at national scale"), and the whole suite runs with it on PostgreSQL. A pooler in transaction
-# mode (PgBouncer) cannot keep a session's statements: DB_PREPARE_THRESHOLD="" turns both off.
+# binding. It halved the server's CPU per page at national scale (plan year 8.2 -> 3.3-3.8 ms, history 10-11 ->
+# 5.7-7.2 ms; README, "Benchmark at national scale"), and the whole suite runs with it on PostgreSQL. A pooler in
+# transaction mode (PgBouncer) cannot keep a session's statements: DB_PREPARE_THRESHOLD="" turns both off.
 _prepare_threshold = env_str("DB_PREPARE_THRESHOLD", "1")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _prepare_threshold:
     _options = DATABASES["default"].setdefault("OPTIONS", {})
