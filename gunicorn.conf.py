@@ -22,10 +22,11 @@ worker_class = "gthread"
 # connection to its upstream per request unless told otherwise.
 workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
-worker_connections = threads
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
 graceful_timeout = 30
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 0))
+# kept-alive connections (GUNICORN_KEEPALIVE > 0) wait beside the busy ones, so they need gunicorn's own room
+worker_connections = 1000 if keepalive else threads
 reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "0") == "1"
 max_requests = 2000  # a worker is replaced now and then, so no slow leak grows without bound
 max_requests_jitter = 200
