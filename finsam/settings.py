@@ -138,9 +138,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # is read from memory; with the default the planner scans a whole national table rather than look up one
 # association's rows (the plan page spent 13 ms in the server instead of 4; README, "Benchmark at national
 # scale"). Each connection sets the common value for memory and SSD; DB_RANDOM_PAGE_COST="" keeps the server's.
+_postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+_options = DATABASES["default"].setdefault("OPTIONS", {})
 _page_cost = env_str("DB_RANDOM_PAGE_COST", "1.1")
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _page_cost:
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
+if _postgresql and _page_cost:
     _options["options"] = f"{_options.get('options', '')} -c random_page_cost={float(_page_cost)}".strip()
 # Prepared statements: a connection keeps the parse and plan of a query from its second run on, and later runs
 # send only the parameters (psycopg's threshold is five runs; a connection lives a minute, DB_CONN_MAX_AGE, and
@@ -149,15 +150,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _page_c
 # 5.7-7.2 ms; README, "Benchmark at national scale"), and the whole suite runs with it on PostgreSQL. A pooler in
 # transaction mode (PgBouncer) cannot keep a session's statements: DB_PREPARE_THRESHOLD="" turns both off.
 _prepare_threshold = env_str("DB_PREPARE_THRESHOLD", "1")
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _prepare_threshold:
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
+if _postgresql and _prepare_threshold:
     _options["server_side_binding"] = True
     _options["prepare_threshold"] = int(_prepare_threshold)
 # Form choices (a ModelChoiceField's queryset.iterator()) would otherwise open a server-side cursor: DECLARE, FETCH
 # and CLOSE, three round trips for a list of a few dozen rows. Nothing else here streams rows with iterator(), and
 # a pooler in transaction mode cannot keep such cursors either.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = _postgresql
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

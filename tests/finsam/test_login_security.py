@@ -212,10 +212,10 @@ def test_the_server_config_runs_threads_so_a_long_render_cannot_take_every_worke
     assert config["workers"] == 2 * multiprocessing.cpu_count() + 1
     assert config["keepalive"] == 0
     assert config["worker_connections"] == config["threads"]  # a process takes only what it can start at once
+    assert config["reuse_port"] is False
     monkeypatch.setenv("GUNICORN_KEEPALIVE", "5")  # an override keeps room for the kept-alive connections
     kept = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     assert kept["worker_connections"] > kept["threads"]
-    assert config["reuse_port"] is False
 
 
 def test_a_worker_freezes_what_it_loaded_at_start_so_full_collections_skip_it():

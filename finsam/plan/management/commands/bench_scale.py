@@ -127,9 +127,8 @@ class Command(BaseCommand):
             client = Client(port)
             client.wait_until_healthy()
             client.log_in(BENCH_USER, settings.DEMO_PASSWORD)
-            server = runpy.run_path(
-                str(Path(settings.BASE_DIR) / "gunicorn.conf.py")
-            )  # as the server read it
+            # the configuration as the server read it (the same environment but for the address)
+            server = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
             self.stdout.write(
                 f"gunicorn: {server['workers']} arbetsprocesser × {server['threads']} trådar, "
                 f"keep-alive {server['keepalive']} s"
@@ -249,7 +248,8 @@ def _server_env(database: str, port: int) -> dict:
 
 
 class Client:
-    """A small HTTP client: one kept-alive connection per thread, the session cookie shared by all."""
+    """A small HTTP client: one connection per thread (kept alive if the server allows, else opened again), the
+    session cookie shared by all."""
 
     def __init__(self, port: int):
         self.port = port
